@@ -1,0 +1,28 @@
+// Bundles src/cli.ts into a minified ESM dist/ with code splitting, so that ink and each AWS
+// client load lazily (each in its own chunk) and `--help` answers before any of them.
+
+import { chmodSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  jsx: 'automatic',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CJS dependencies bundled into ESM need a require(); give them one.
+  banner: {
+    js: "import{createRequire as __gdCreateRequire}from'node:module';const require=__gdCreateRequire(import.meta.url);",
+  },
+  external: ['react-devtools-core'],
+  logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,138 @@
+// The one place SDK clients are made: region/profile/endpoint resolution, the credential chain
+// (env, profiles, SSO, assume-role), adaptive retries, timeouts, the call counter and plug-ins.
+// Each client's package is imported on first use, so the console draws before the SDK loads.
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { CallCounter, counterPlugin } from './counter.js';
+import { type ResolvedSettings, resolveSettings } from './settings.js';
+import type { AwsOptions, ClientPlugin, PluggableClient, ServiceName } from './types.js';
+
+// Set before any SDK module loads: the Node 20 support warning would corrupt ink's screen.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** The client type for each service name. */
+export interface ClientMap {
+  ec2: EC2Client;
+  autoscaling: AutoScalingClient;
+  ecs: ECSClient;
+  cloudwatch: CloudWatchClient;
+  sts: STSClient;
+}
+
+/** Reads ~/.aws/config and ~/.aws/credentials profile names and settings (empty if absent). */
+export async function loadProfiles(
+  env: NodeJS.ProcessEnv,
+): Promise<Record<string, Record<string, string | undefined>>> {
+  const { loadSharedConfigFiles } = await import('@smithy/core/config');
+  const files = await loadSharedConfigFiles({
+    filepath: env.AWS_SHARED_CREDENTIALS_FILE,
+    configFilepath: env.AWS_CONFIG_FILE,
+    ignoreCache: true,
+  });
+  const out: Record<string, Record<string, string | undefined>> = {};
+  for (const [name, values] of Object.entries(files.credentialsFile ?? {})) out[name] = { ...values };
+  for (const [name, values] of Object.entries(files.configFile ?? {}))
+    out[name] = { ...out[name], ...values };
+  return out;
+}
+
+/** One account + region: lazily created clients sharing settings, credentials and a call counter. */
+export class AwsContext {
+  readonly counter = new CallCounter();
+  private readonly made = new Map<ServiceName, Promise<PluggableClient>>();
+  private readonly plugins: ClientPlugin[];
+
+  private constructor(
+    readonly settings: ResolvedSettings,
+    private readonly options: AwsOptions,
+  ) {
+    this.plugins = [counterPlugin(this.counter), ...(options.plugins ?? [])];
+  }
+
+  /** Resolves settings (throwing SettingsError on bad input) and returns a context; makes no call. */
+  static async create(options: AwsOptions = {}): Promise<AwsContext> {
+    const env = options.env ?? process.env;
+    const configProfiles = options.credentials ? {} : await loadProfiles(env);
+    const settings = resolveSettings({
+      region: options.region,
+      profile: options.credentials ? undefined : options.profile,
+      endpoint: options.endpoint,
+      env: options.credentials ? { ...env, AWS_PROFILE: undefined } : env,
+      configProfiles,
+    });
+    return new AwsContext(settings, options);
+  }
+
+  /** Adds a plug-in to clients created from now on (and, if already created, to those too). */
+  async addPlugin(plugin: ClientPlugin): Promise<void> {
+    this.plugins.push(plugin);
+    for (const [service, client] of this.made) plugin.apply(await client, service);
+  }
+
+  /** The SDK client for a service, created (and its package imported) on first use. */
+  client<S extends ServiceName>(service: S): Promise<ClientMap[S]> {
+    let made = this.made.get(service);
+    if (!made) {
+      made = this.build(service);
+      this.made.set(service, made);
+    }
+    return made as Promise<unknown> as Promise<ClientMap[S]>;
+  }
+
+  private async build(service: ServiceName): Promise<PluggableClient> {
+    const { settings, options } = this;
+    const requestTimeout = options.requestTimeoutMs ?? 15_000;
+    const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+    const config = {
+      region: settings.region,
+      endpoint: settings.endpoint,
+      maxAttempts: options.maxAttempts ?? 6,
+      retryMode: 'adaptive',
+      credentials: options.credentials ?? (await this.credentialProvider()),
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: Math.min(requestTimeout, 5_000),
+        requestTimeout,
+      }),
+    };
+    const client = await construct(service, config);
+    for (const plugin of this.plugins) plugin.apply(client, service);
+    return client;
+  }
+
+  private credentialProviderPromise?: Promise<unknown>;
+  private credentialProvider(): Promise<unknown> {
+    this.credentialProviderPromise ??= import('@aws-sdk/credential-providers').then(
+      ({ fromNodeProviderChain }) =>
+        fromNodeProviderChain({
+          profile: this.settings.profileSource === 'flag' ? this.settings.profile : undefined,
+          clientConfig: { region: this.settings.region },
+        }),
+    );
+    return this.credentialProviderPromise;
+  }
+
+  /** Closes every client's sockets (ink gotcha: an open agent keeps the process alive). */
+  async destroy(): Promise<void> {
+    for (const client of this.made.values()) ((await client) as unknown as { destroy(): void }).destroy();
+    this.made.clear();
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: each client takes its own config type
+async function construct(service: ServiceName, config: any): Promise<PluggableClient> {
+  switch (service) {
+    case 'ec2':
+      return new (await import('@aws-sdk/client-ec2')).EC2Client(config);
+    case 'autoscaling':
+      return new (await import('@aws-sdk/client-auto-scaling')).AutoScalingClient(config);
+    case 'ecs':
+      return new (await import('@aws-sdk/client-ecs')).ECSClient(config);
+    case 'cloudwatch':
+      return new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config);
+    case 'sts':
+      return new (await import('@aws-sdk/client-sts')).STSClient(config);
+  }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Entry point. Answers --help and --version before loading anything heavy, then hands the argv to
+// the command it names, each loaded on demand so ink and the AWS SDK load only when needed.
+import { main } from './commands/main.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const cli = (...args: string[]) => spawnSync('node', ['dist/cli.js', ...args], { encoding: 'utf8' });
+
+describe('gameday CLI', () => {
+  it('--help lists the commands and exits 0', () => {
+    const r = cli('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('gameday discover');
+  });
+  it('--version prints the package version', () => {
+    const r = cli('--version');
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+  it('an unknown command suggests the closest one and exits 2', () => {
+    const r = cli('discovr');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('did you mean "discover"');
+    expect(r.stderr).not.toContain('    at ');
+  });
+});
