@@ -7,6 +7,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { CallCounter, counterPlugin } from './counter.js';
+import { mutationGatePlugin } from './mutations.js';
 import { type ResolvedSettings, resolveSettings } from './settings.js';
 import type { AwsOptions, ClientPlugin, PluggableClient, ServiceName } from './types.js';
 
@@ -49,7 +50,8 @@ export class AwsContext {
     readonly settings: ResolvedSettings,
     private readonly options: AwsOptions,
   ) {
-    this.plugins = [counterPlugin(this.counter), ...(options.plugins ?? [])];
+    // The mutation gate comes first: a refused command never reaches the counter or the wire.
+    this.plugins = [mutationGatePlugin(), counterPlugin(this.counter), ...(options.plugins ?? [])];
   }
 
   /** Resolves settings (throwing SettingsError on bad input) and returns a context; makes no call. */

@@ -1,6 +1,7 @@
 // Resolves region, profile and endpoint the way the AWS CLI does, and says where each came from,
 // so the header can name them and an unknown region is caught before any call is made.
 
+import { UserError } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
 import type { SettingSource } from './types.js';
 
@@ -67,7 +68,7 @@ export interface SettingsInput {
 }
 
 /** A settings problem the user can fix; its message says what, where and what to do. */
-export class SettingsError extends Error {
+export class SettingsError extends UserError {
   override name = 'SettingsError';
 }
 

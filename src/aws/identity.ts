@@ -1,0 +1,23 @@
+// Who the credentials belong to (STS GetCallerIdentity): shown in every header and report, since
+// an operator must always know which account they are about to break.
+import type { AwsContext } from './clients.js';
+import { awsCall } from './errors.js';
+import type { CallerIdentity } from './inventory.js';
+
+/** The account id and caller ARN of a context's credentials. */
+export async function callerIdentity(ctx: AwsContext): Promise<CallerIdentity> {
+  const sts = await ctx.client('sts');
+  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { settings } = ctx;
+  const r = await awsCall(
+    {
+      service: 'sts',
+      operation: 'GetCallerIdentity',
+      endpoint: settings.endpoint,
+      region: settings.region,
+      profile: settings.profile,
+    },
+    () => sts.send(new GetCallerIdentityCommand({})),
+  );
+  return { account: r.Account ?? 'unknown', arn: r.Arn ?? 'unknown', userId: r.UserId };
+}

@@ -1,0 +1,41 @@
+// The flags every AWS-facing command shares (--sandbox, --region, --profile, ...) and the one
+// function that turns them into an AwsContext: the real account, or the simulated sandbox region.
+import type { AwsContext } from '../aws/clients.js';
+
+/** parseArgs option definitions for the shared AWS flags. */
+export const AWS_FLAGS = {
+  sandbox: { type: 'boolean' },
+  'sandbox-size': { type: 'string' },
+  seed: { type: 'string' },
+  speed: { type: 'string' },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+} as const;
+
+/** The shared AWS flags after parsing. */
+export interface AwsFlags {
+  sandbox?: boolean;
+  'sandbox-size'?: string;
+  seed?: string;
+  speed?: string;
+  region?: string;
+  profile?: string;
+}
+
+/** An open connection: the context, whether it is simulated, and how to close it. */
+export interface Connection {
+  ctx: AwsContext;
+  sandbox: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens the account (or sandbox) the flags name. Throws SettingsError/UserError on bad flags. */
+export async function connect(flags: AwsFlags): Promise<Connection> {
+  const { AwsContext } = await import('../aws/clients.js');
+  if (flags.sandbox) {
+    const { openSandbox } = await import('./sandbox-connect.js');
+    return openSandbox(flags);
+  }
+  const ctx = await AwsContext.create({ region: flags.region, profile: flags.profile });
+  return { ctx, sandbox: false, close: () => ctx.destroy() };
+}
