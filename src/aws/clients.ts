@@ -86,12 +86,12 @@ export class AwsContext {
 
   private async build(service: ServiceName): Promise<PluggableClient> {
     const { settings, options } = this;
-    const requestTimeout = options.requestTimeoutMs ?? 15_000;
+    const requestTimeout = options.requestTimeoutMs ?? 10_000;
     const { NodeHttpHandler } = await import('@smithy/node-http-handler');
     const config = {
       region: settings.region,
       endpoint: settings.endpoint,
-      maxAttempts: options.maxAttempts ?? 6,
+      maxAttempts: options.maxAttempts ?? 5,
       retryMode: 'adaptive',
       credentials: options.credentials ?? (await this.credentialProvider()),
       requestHandler: new NodeHttpHandler({

@@ -1,0 +1,79 @@
+// The catalogue's single door to AWS: call an operation by name with a plain input and get a plain
+// output back (no `$metadata`, as chaosaws' returns minus `ResponseMetadata`). The catalogue stays
+// free of @aws-sdk imports, and tests can swap in an in-memory implementation of the same type.
+import type { AwsContext } from '../clients.js';
+import type { ServiceName } from '../types.js';
+
+/** A JSON-shaped AWS response (SDK v3 member names, which are boto3's too). */
+// biome-ignore lint/suspicious/noExplicitAny: AWS responses are read field by field, as chaosaws does
+export type AwsResponse = Record<string, any>;
+
+/** Calls one AWS operation (e.g. `('ec2', 'StopInstances', {InstanceIds})`). */
+export type AwsCall = (
+  service: ServiceName,
+  operation: string,
+  input: Record<string, unknown>,
+) => Promise<AwsResponse>;
+
+/** An AWS error with botocore's wording, so chaosaws-era messages and tolerances still match. */
+export class AwsApiError extends Error {
+  override name = 'AwsApiError';
+  constructor(
+    readonly service: ServiceName,
+    readonly operation: string,
+    readonly code: string,
+    readonly detail: string,
+    readonly httpStatus?: number,
+  ) {
+    super(`An error occurred (${code}) when calling the ${operation} operation: ${detail}`);
+  }
+}
+
+const PACKAGES: Record<ServiceName, string> = {
+  ec2: '@aws-sdk/client-ec2',
+  autoscaling: '@aws-sdk/client-auto-scaling',
+  ecs: '@aws-sdk/client-ecs',
+  cloudwatch: '@aws-sdk/client-cloudwatch',
+  sts: '@aws-sdk/client-sts',
+};
+
+type CommandCtor = new (input: Record<string, unknown>) => unknown;
+
+async function commandClass(service: ServiceName, operation: string): Promise<CommandCtor> {
+  const mod = (await import(PACKAGES[service])) as Record<string, unknown>;
+  const ctor = mod[`${operation}Command`];
+  if (typeof ctor !== 'function') throw new Error(`unknown ${service} operation ${operation}`);
+  return ctor as CommandCtor;
+}
+
+/** Drops the SDK's `$metadata` from a response (the counterpart of boto3's ResponseMetadata). */
+export function plain(out: unknown): AwsResponse {
+  if (!out || typeof out !== 'object') return {};
+  const { $metadata: _drop, ...rest } = out as Record<string, unknown>;
+  return rest;
+}
+
+/** An AwsCall over the real SDK clients of a context (their plug-ins, gate and counter included). */
+export function sdkCall(ctx: AwsContext): AwsCall {
+  return async (service, operation, input) => {
+    const Ctor = await commandClass(service, operation);
+    const client = (await ctx.client(service)) as unknown as { send(c: unknown): Promise<unknown> };
+    try {
+      return plain(await client.send(new Ctor(input)));
+    } catch (err) {
+      throw toApiError(service, operation, err);
+    }
+  };
+}
+
+/** Wraps an SDK service error as AwsApiError; other errors (gate, network) pass through unchanged. */
+export function toApiError(service: ServiceName, operation: string, err: unknown): unknown {
+  const e = err as {
+    name?: string;
+    message?: string;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  if (!e || typeof e !== 'object' || !e.$fault || !e.name) return err;
+  return new AwsApiError(service, operation, e.name, e.message ?? '', e.$metadata?.httpStatusCode);
+}

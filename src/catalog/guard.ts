@@ -1,0 +1,335 @@
+// The single safety choke point: every mutating AWS call the catalogue makes goes through
+// `Attack.mutate`, which checks, in order, read-only mode, the opt-in tag, the blast-radius caps
+// and dry run, then records the inverse change (through the recorder, before the change) and only
+// then sends the call under the client-layer permit. `undoAll()` plays the inverses back.
+import { runPermitted } from '../aws/mutations.js';
+import type { AwsCall, AwsResponse } from '../aws/ops/call.js';
+import type { ServiceName } from '../aws/types.js';
+import { GuardRefusal } from './errors.js';
+import type { GuardEvent, PlannedCall, Target, UndoRecord } from './guard-types.js';
+import { Prng, randomSeed } from './prng.js';
+import type { Selection } from './selection.js';
+
+export type { GuardEvent, PlannedCall, Target, UndoRecord } from './guard-types.js';
+
+/** The opt-in tag resources must carry to be attacked, unless the operator widens it. */
+export const DEFAULT_OPT_IN = { key: 'chaos:allowed', value: 'true' } as const;
+
+/** How a session's guard behaves; everything has a safe default. */
+export interface GuardOptions {
+  readOnly?: boolean;
+  /** The opt-in tag (default chaos:allowed=true). */
+  optIn?: { key: string; value: string };
+  /** Lift the opt-in tag (`--allow-untagged`); the reason is logged and recorded. */
+  allowUntagged?: boolean | { reason: string };
+  /** Max distinct resources one attack may change (default 10). */
+  maxTargetsPerAttack?: number;
+  /** Max distinct resources the whole session may change (default 25). */
+  maxTargetsPerSession?: number;
+  /** Dry run for the whole session (an activity's own `dry` flag also counts). */
+  dryRun?: boolean;
+  /** Seed for every random pick (recorded; a fresh one when absent). */
+  seed?: number;
+  /** Receives every guard event; awaited, so the recorder can fsync an undo before the change. */
+  recorder?: (event: GuardEvent) => void | Promise<void>;
+  /** Attempts per undo call (default 3). */
+  undoAttempts?: number;
+}
+
+/** What a dry-run mutation returns instead of the AWS response. */
+export interface DryRunResult {
+  dryRun: true;
+  /** `permission-proved`: EC2 answered DryRunOperation; `planned`: no dry run API, the call is shown. */
+  outcome: 'permission-proved' | 'planned';
+  wouldCall: PlannedCall;
+}
+
+/** Kinds that are not resources with tags (metric data): the opt-in tag cannot apply to them. */
+const TAGLESS_KINDS = new Set(['metrics']);
+
+/** Per-session state of the guard: settings, caps counters, the undo stack, the seeded generator. */
+export class Guard {
+  readonly seed: number;
+  readonly optIn: { key: string; value: string };
+  readonly widened: string | undefined;
+  readonly maxPerAttack: number;
+  readonly maxPerSession: number;
+  private readonly rng: Prng;
+  private readonly touched = new Set<string>();
+  private readonly undos: UndoRecord[] = [];
+  private announced = false;
+  private nextId = 1;
+
+  constructor(readonly options: GuardOptions = {}) {
+    this.seed = options.seed ?? randomSeed();
+    this.rng = new Prng(this.seed);
+    this.optIn = options.optIn ?? { ...DEFAULT_OPT_IN };
+    const allow = options.allowUntagged;
+    this.widened = allow ? (typeof allow === 'object' ? allow.reason : '--allow-untagged') : undefined;
+    this.maxPerAttack = options.maxTargetsPerAttack ?? 10;
+    this.maxPerSession = options.maxTargetsPerSession ?? 25;
+  }
+
+  /** Starts one attack (one activity call) with the AWS door it uses and its dry-run flag. */
+  attack(name: string, aws: AwsCall, opts: { dry?: boolean } = {}): Attack {
+    return new Attack(this, name, aws, Boolean(opts.dry || this.options.dryRun));
+  }
+
+  /** A generator for one selection, seeded from the session seed; its own seed is recorded. */
+  selectionRng(): Prng {
+    return new Prng(this.rng.int(2 ** 31));
+  }
+
+  /** Undo records still to be played, oldest first. */
+  active(): UndoRecord[] {
+    return this.undos.filter((u) => u.status === 'active');
+  }
+
+  /** Every undo record of the session, with its status. */
+  records(): UndoRecord[] {
+    return [...this.undos];
+  }
+
+  /** Plays every active undo, newest first, retrying each call; returns what failed. */
+  async undoAll(): Promise<{ undone: number; failed: UndoRecord[] }> {
+    let undone = 0;
+    const failed: UndoRecord[] = [];
+    for (const rec of [...this.active()].reverse()) {
+      if (await this.undo(rec)) undone++;
+      else failed.push(rec);
+    }
+    return { undone, failed };
+  }
+
+  /** Plays one undo record now (a timed attack ending, or undoAll); true when it succeeded. */
+  async undo(rec: UndoRecord): Promise<boolean> {
+    if (rec.status !== 'active') return rec.status === 'undone';
+    const attempts = this.options.undoAttempts ?? 3;
+    let lastError = '';
+    for (let i = 0; i < attempts; i++) {
+      try {
+        for (const call of rec.calls.slice(rec.callsDone)) {
+          await runPermitted('guard-undo', () => rec.aws(call.service, call.operation, call.input));
+          rec.callsDone++;
+        }
+        rec.status = 'undone';
+        await this.emit({ type: 'undone', id: rec.id, attack: rec.attack, description: rec.description });
+        return true;
+      } catch (err) {
+        lastError = err instanceof Error ? err.message : String(err);
+        if (i + 1 < attempts) await new Promise((r) => setTimeout(r, 200 * 2 ** i));
+      }
+    }
+    rec.status = 'failed';
+    rec.error = lastError;
+    await this.emit({ type: 'undo-failed', id: rec.id, attack: rec.attack, error: lastError });
+    return false;
+  }
+
+  /** @internal Emits an event to the recorder (awaited). */
+  async emit(event: GuardEvent): Promise<void> {
+    if (!this.announced) {
+      this.announced = true;
+      await this.options.recorder?.({
+        type: 'guard-config',
+        readOnly: Boolean(this.options.readOnly),
+        optIn: `${this.optIn.key}=${this.optIn.value}`,
+        widened: this.widened ?? null,
+        maxTargetsPerAttack: this.maxPerAttack,
+        maxTargetsPerSession: this.maxPerSession,
+        dryRun: Boolean(this.options.dryRun),
+        seed: this.seed,
+      });
+    }
+    await this.options.recorder?.(event);
+  }
+
+  /** @internal Checks read-only, opt-in and caps for targets of one attack; throws GuardRefusal. */
+  async check(attack: Attack, targets: readonly Target[], what: string): Promise<void> {
+    const refuse = async (reason: string): Promise<never> => {
+      await this.emit({ type: 'refused', attack: attack.name, reason });
+      throw new GuardRefusal(reason);
+    };
+    if (this.options.readOnly)
+      await refuse(`read-only mode: ${what} refused (start without --read-only to make changes)`);
+    if (!this.widened) {
+      const { key, value } = this.optIn;
+      const untagged = targets.filter((t) => !TAGLESS_KINDS.has(t.kind) && t.tags[key] !== value);
+      if (untagged.length > 0)
+        await refuse(
+          `${what} refused: ${untagged.map((t) => t.id).join(', ')} ${untagged.length === 1 ? 'is' : 'are'} not tagged ${key}=${value}; tag the resource to opt it in, or lift the check with --allow-untagged`,
+        );
+    }
+    const keys = targets.filter((t) => !TAGLESS_KINDS.has(t.kind)).map(targetKey);
+    const attackSet = new Set([...attack.touched, ...keys]);
+    if (attackSet.size > this.maxPerAttack)
+      await refuse(
+        `${what} refused: it would change ${attackSet.size} resources, over the per-attack cap of ${this.maxPerAttack} (raise it with --max-targets)`,
+      );
+    const sessionSet = new Set([...this.touched, ...keys]);
+    if (sessionSet.size > this.maxPerSession)
+      await refuse(
+        `${what} refused: the session would have changed ${sessionSet.size} resources, over the session cap of ${this.maxPerSession} (raise it with --max-session-targets)`,
+      );
+  }
+
+  /** @internal Counts targets as touched once their change was sent. */
+  touch(attack: Attack, targets: readonly Target[]): void {
+    for (const t of targets) {
+      if (TAGLESS_KINDS.has(t.kind)) continue;
+      attack.touched.add(targetKey(t));
+      this.touched.add(targetKey(t));
+    }
+  }
+
+  /** @internal Adds an undo record (before its change is sent). */
+  push(rec: Omit<UndoRecord, 'id' | 'status' | 'callsDone' | 'at'>): UndoRecord {
+    const full: UndoRecord = {
+      ...rec,
+      id: this.nextId++,
+      status: 'active',
+      callsDone: 0,
+      at: new Date().toISOString(),
+    };
+    this.undos.push(full);
+    return full;
+  }
+
+  /** @internal Marks active undos made moot by a change that already does their job (a rollback). */
+  async settleBy(call: PlannedCall, targets: readonly Target[]): Promise<void> {
+    const ids = new Set(targets.map(targetKey));
+    for (const rec of this.active()) {
+      const same = rec.calls.every((c) => c.service === call.service && c.operation === call.operation);
+      if (same && rec.targets.length > 0 && rec.targets.every((t) => ids.has(targetKey(t)))) {
+        rec.status = 'settled';
+        await this.emit({
+          type: 'undo-settled',
+          id: rec.id,
+          attack: rec.attack,
+          by: `${call.service}:${call.operation}`,
+        });
+      }
+    }
+  }
+}
+
+function targetKey(t: Target): string {
+  return `${t.kind}:${t.id}`;
+}
+
+/** One mutation request: the call, what it touches, and its inverse (null: cannot be undone). */
+export interface MutationRequest {
+  targets: Target[];
+  call: PlannedCall;
+  /** Calls that put things back, in order; null for terminations and other one-way changes. */
+  undo: PlannedCall[] | null;
+  /** What the undo does, for the screen and the journal ("start i-1, i-2"). */
+  undoDescription?: string;
+}
+
+/** One activity's use of the guard: admits its targets, then sends its changes one by one. */
+export class Attack {
+  readonly touched = new Set<string>();
+  readonly undoRecords: UndoRecord[] = [];
+
+  constructor(
+    readonly guard: Guard,
+    readonly name: string,
+    readonly aws: AwsCall,
+    readonly dry: boolean,
+  ) {}
+
+  /** Checks the whole target set up front, so an attack fails before its first change, not halfway. */
+  async admit(targets: readonly Target[]): Promise<void> {
+    await this.guard.check(this, targets, this.name);
+  }
+
+  /** Records how a random pick was made (seed, candidates, chosen) for the journal and replay. */
+  async recordSelection(sel: Selection): Promise<void> {
+    await this.guard.emit({
+      type: 'selection',
+      attack: this.name,
+      quantity: sel.quantity,
+      seed: sel.seed,
+      candidates: sel.candidates,
+      chosen: sel.chosen.map((c) => c.id),
+    });
+  }
+
+  /** The one way to change AWS: check, dry-run or record the undo first, then send. */
+  async mutate(req: MutationRequest): Promise<AwsResponse | DryRunResult> {
+    const { call } = req;
+    await this.guard.check(this, req.targets, `${this.name} (${call.service}:${call.operation})`);
+    if (this.dry) return this.dryRun(call);
+    let rec: UndoRecord | undefined;
+    if (req.undo && req.undo.length > 0) {
+      rec = this.guard.push({
+        attack: this.name,
+        description: req.undoDescription ?? describeCalls(req.undo),
+        calls: req.undo,
+        targets: req.targets,
+        aws: this.aws,
+      });
+      this.undoRecords.push(rec);
+      await this.guard.emit({ type: 'undo-recorded', record: serialise(rec) });
+    }
+    await this.guard.emit({
+      type: 'change',
+      attack: this.name,
+      call,
+      targets: req.targets.map((t) => t.id),
+      undo: rec ? rec.id : null,
+    });
+    try {
+      const out = await runPermitted('guard', () => this.aws(call.service, call.operation, call.input));
+      this.guard.touch(this, req.targets);
+      await this.guard.settleBy(call, req.targets);
+      return out;
+    } catch (err) {
+      if (rec) {
+        rec.status = 'not-applied';
+        await this.guard.emit({ type: 'undo-dropped', id: rec.id, attack: this.name, reason: String(err) });
+      }
+      throw err;
+    }
+  }
+
+  private async dryRun(call: PlannedCall): Promise<DryRunResult> {
+    if (call.service === 'ec2') {
+      try {
+        await runPermitted('guard-dry-run', () =>
+          this.aws(call.service, call.operation, { ...call.input, DryRun: true }),
+        );
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'DryRunOperation') throw err;
+        await this.guard.emit({ type: 'dry-run', attack: this.name, call, outcome: 'permission-proved' });
+        return { dryRun: true, outcome: 'permission-proved', wouldCall: call };
+      }
+      throw new GuardRefusal(
+        `dry run of ${call.operation} did not answer DryRunOperation; nothing was changed`,
+      );
+    }
+    await this.guard.emit({ type: 'dry-run', attack: this.name, call, outcome: 'planned' });
+    return { dryRun: true, outcome: 'planned', wouldCall: call };
+  }
+}
+
+/** `service:Operation(ids)` lines for undo descriptions. */
+export function describeCalls(calls: readonly PlannedCall[]): string {
+  return calls.map((c) => `${c.service}:${c.operation} ${JSON.stringify(c.input)}`).join('; ');
+}
+
+/** An undo record without its in-memory AWS door, for the recorder and `recover`. */
+export function serialise(rec: UndoRecord): Omit<UndoRecord, 'aws'> {
+  const { aws: _aws, ...rest } = rec;
+  return rest;
+}
+
+/** A planned call, for tests and callers building requests. */
+export function planned(
+  service: ServiceName,
+  operation: string,
+  input: Record<string, unknown>,
+): PlannedCall {
+  return { service, operation, input };
+}

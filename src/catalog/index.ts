@@ -1,0 +1,31 @@
+// The catalogue: every action and probe gameday offers, chaosaws-compatible and native, as static
+// specs (for `gameday catalog`, the docs and the console) and as a FunctionRegistry bound to a
+// session's guard and AWS door (for the Chaos Toolkit engine).
+import { type FunctionRegistry, registryOf } from '../experiment/registry.js';
+import { bindEntry, entryId } from './bind.js';
+import { EC2_ACTIONS } from './chaosaws/ec2-actions.js';
+import { EC2_PROBES } from './chaosaws/ec2-probes.js';
+import type { CatalogEntry, CatalogRuntime, EntrySpec } from './types.js';
+
+/** Every entry, in the order `gameday catalog` lists them. */
+export const CATALOG: readonly EntrySpec[] = [...EC2_ACTIONS, ...EC2_PROBES];
+
+/** Entries bound to a session (or unbound, for listing: calling them then fails clearly). */
+export function catalogEntries(rt?: CatalogRuntime): CatalogEntry[] {
+  return CATALOG.map((s) => bindEntry(s, rt));
+}
+
+/** The engine's registry over the whole catalogue, bound to a session's guard and AWS door. */
+export function catalogRegistry(rt: CatalogRuntime): FunctionRegistry {
+  return registryOf(catalogEntries(rt));
+}
+
+/** One entry by its Chaos Toolkit name (`chaosaws.ec2.actions.stop_instances`). */
+export function findEntry(id: string): EntrySpec | undefined {
+  return CATALOG.find((s) => entryId(s) === id);
+}
+
+/** The actions and probes that apply to a resource kind (what the console offers on a row). */
+export function entriesFor(kind: string): EntrySpec[] {
+  return CATALOG.filter((s) => s.appliesTo.includes(kind) && !s.unsupported);
+}

@@ -1,0 +1,100 @@
+// Shared harness for the catalogue tests: a moto-backed (or sandbox-backed) AWS context, a guard
+// whose events are collected, a bound registry, and fixture helpers that create resources.
+import { inject } from 'vitest';
+import { AwsContext } from '../../src/aws/clients.js';
+import { runPermitted } from '../../src/aws/mutations.js';
+import { type AwsCall, sdkCall } from '../../src/aws/ops/call.js';
+import type { ClientPlugin } from '../../src/aws/types.js';
+import { bindEntry } from '../../src/catalog/bind.js';
+import { Guard, type GuardEvent, type GuardOptions } from '../../src/catalog/guard.js';
+import { findEntry } from '../../src/catalog/index.js';
+
+export const endpoint = (): string => inject('motoEndpoint');
+
+/** Wipes moto's state (each test file starts from an empty region). */
+export async function resetMoto(): Promise<void> {
+  await fetch(`${endpoint()}/moto-api/reset`, { method: 'POST' });
+}
+
+/** A test world: context, raw door, fixture door (permitted), guard + events, and `call`. */
+export interface World {
+  ctx: AwsContext;
+  aws: AwsCall;
+  /** Sends setup calls (RunInstances...) with the permit, as fixtures, not through the guard. */
+  setup: AwsCall;
+  guard: Guard;
+  events: GuardEvent[];
+  call(id: string, args?: Record<string, unknown>, opts?: { dry?: boolean; name?: string }): Promise<unknown>;
+}
+
+export async function makeWorld(
+  guardOptions: GuardOptions = {},
+  conn: { endpoint?: string; plugins?: ClientPlugin[]; region?: string } = { endpoint: endpoint() },
+): Promise<World> {
+  const ctx = await AwsContext.create({
+    endpoint: conn.endpoint,
+    plugins: conn.plugins,
+    region: conn.region ?? 'us-east-1',
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    maxAttempts: 1,
+  });
+  const aws = sdkCall(ctx);
+  const events: GuardEvent[] = [];
+  const guard = new Guard({ seed: 42, recorder: (e) => void events.push(e), ...guardOptions });
+  const setup: AwsCall = (s, o, i) => runPermitted('test-fixture', () => aws(s, o, i));
+  const rt = { guard, aws: async () => aws };
+  return {
+    ctx,
+    aws,
+    setup,
+    guard,
+    events,
+    async call(id, args = {}, opts = {}) {
+      const spec = findEntry(id);
+      if (!spec) throw new Error(`no catalogue entry ${id}`);
+      const entry = bindEntry(spec, rt);
+      return entry.call(args, {
+        configuration: {},
+        secrets: {},
+        signal: new AbortController().signal,
+        dry: Boolean(opts.dry),
+        activityName: opts.name ?? id,
+      });
+    },
+  };
+}
+
+export const OPT_IN = [{ Key: 'chaos:allowed', Value: 'true' }];
+
+/** Launches `count` instances (one reservation) with tags; returns their ids. */
+export async function launch(
+  w: World,
+  count: number,
+  tags = OPT_IN,
+  extra: Record<string, unknown> = {},
+): Promise<string[]> {
+  const res = await w.setup('ec2', 'RunInstances', {
+    ImageId: 'ami-12c6146b',
+    InstanceType: 't3.micro',
+    MinCount: count,
+    MaxCount: count,
+    TagSpecifications: tags.length ? [{ ResourceType: 'instance', Tags: tags }] : undefined,
+    ...extra,
+  });
+  return (res.Instances as Array<{ InstanceId: string }>).map((i) => i.InstanceId);
+}
+
+/** State name of each instance id. */
+export async function states(w: World, ids: string[]): Promise<Record<string, string>> {
+  const res = await w.aws('ec2', 'DescribeInstances', { InstanceIds: ids });
+  const out: Record<string, string> = {};
+  for (const r of res.Reservations ?? [])
+    for (const i of r.Instances ?? []) out[i.InstanceId] = i.State?.Name;
+  return out;
+}
+
+/** Mutating calls the context sent, from its counter. */
+export function mutatingCalls(w: World): Record<string, number> {
+  const all = w.ctx.counter.toJSON();
+  return Object.fromEntries(Object.entries(all).filter(([k]) => !/:(Describe|List|Get)/.test(k)));
+}
