@@ -12,6 +12,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer the packages' ESM builds: the SDK's CJS builds lose their named exports when bundled.
+  mainFields: ['module', 'main'],
   target: 'node20',
   minify: true,
   sourcemap: 'linked',

@@ -97,6 +97,8 @@ export class AwsContext {
       requestHandler: new NodeHttpHandler({
         connectionTimeout: Math.min(requestTimeout, 5_000),
         requestTimeout,
+        // Without this the SDK only warns when an endpoint never answers, and waits forever.
+        throwOnRequestTimeout: true,
       }),
     };
     const client = await construct(service, config);

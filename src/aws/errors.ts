@@ -101,7 +101,7 @@ export function explainAwsError(err: unknown, site: CallSite): AwsCallError {
       const p = site.profile ? ` --profile ${site.profile}` : '';
       return make(
         'expired',
-        `${call}: the SSO session has expired (${msg}); run \`aws sso login${p}\` and retry`,
+        `${call}: the SSO session${site.profile ? ` of profile ${site.profile}` : ''} has expired or was never started; run \`aws sso login${p}\` and retry`,
       );
     }
     return make(

@@ -1,6 +1,7 @@
 // The flags every AWS-facing command shares (--sandbox, --region, --profile, ...) and the one
 // function that turns them into an AwsContext: the real account, or the simulated sandbox region.
 import type { AwsContext } from '../aws/clients.js';
+import { UserError } from '../util/errors.js';
 
 /** parseArgs option definitions for the shared AWS flags. */
 export const AWS_FLAGS = {
@@ -10,6 +11,7 @@ export const AWS_FLAGS = {
   speed: { type: 'string' },
   region: { type: 'string' },
   profile: { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 /** The shared AWS flags after parsing. */
@@ -20,6 +22,7 @@ export interface AwsFlags {
   speed?: string;
   region?: string;
   profile?: string;
+  timeout?: string;
 }
 
 /** An open connection: the context, whether it is simulated, and how to close it. */
@@ -36,6 +39,19 @@ export async function connect(flags: AwsFlags): Promise<Connection> {
     const { openSandbox } = await import('./sandbox-connect.js');
     return openSandbox(flags);
   }
-  const ctx = await AwsContext.create({ region: flags.region, profile: flags.profile });
+  const ctx = await AwsContext.create({
+    region: flags.region,
+    profile: flags.profile,
+    requestTimeoutMs:
+      flags.timeout === undefined ? undefined : parseSeconds(flags.timeout, '--timeout') * 1000,
+  });
   return { ctx, sandbox: false, close: () => ctx.destroy() };
+}
+
+/** A positive number of seconds from a flag, or a usage error naming the flag. */
+export function parseSeconds(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UserError(`${flag} takes a positive number of seconds, not "${text}"`);
+  return n;
 }

@@ -10,6 +10,7 @@ Lists EC2 instances, Auto Scaling groups (members and health), ECS clusters, ser
 (desired/running/pending), tasks and container instances, and CloudWatch alarms (state).
   --json     machine-readable inventory on stdout
   --stats    also print the API calls made, per operation
+  --timeout S  seconds to wait for each AWS answer (default 10; 5 attempts)
 Exit codes: 0 listed, 1 AWS error, 2 usage error, 3 listed with gaps (a service denied).`;
 
 /** Parses argv and prints the inventory. */
