@@ -1,0 +1,111 @@
+// The one keypress hub: a single ink `useInput` feeds every handler in priority order, and a
+// handler that returns true consumes the key, so a dialog takes keys before the view beneath it.
+// Without a raw-mode stdin (piped, CI) the hub stays inactive instead of crashing ink.
+import { type Key, useInput, useStdin } from 'ink';
+import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
+
+/** Who gets a key first: higher numbers first; among equals, the most recently mounted. */
+export const Priority = { View: 0, Screen: 10, Global: 50, Dialog: 100, Critical: 200 } as const;
+
+/** A key handler: return true when the key was consumed. */
+export type KeyHandler = (input: string, key: Key) => unknown;
+
+interface Registration {
+  seq: number;
+  priority: number;
+  handler: { current: KeyHandler };
+}
+
+/** The registry behind the provider; exported for tests that dispatch without ink. */
+export class KeypressHub {
+  private regs: Registration[] = [];
+  private seq = 0;
+
+  /** Adds a handler and returns its removal. */
+  add(priority: number, handler: { current: KeyHandler }): () => void {
+    const reg = { seq: this.seq++, priority, handler };
+    this.regs.push(reg);
+    this.regs.sort((a, b) => b.priority - a.priority || b.seq - a.seq);
+    return () => {
+      this.regs = this.regs.filter((r) => r !== reg);
+    };
+  }
+
+  /** Offers a key to each handler in order until one consumes it; says whether one did. Text that
+   * arrived as one chunk ("prod\r" from fast typing or tmux) is offered one key at a time. */
+  dispatch(input: string, key: Key): boolean {
+    if (input.length > 1 && !key.ctrl && !key.meta) {
+      let any = false;
+      for (const [ch, k] of splitText(input, key)) any = this.dispatchOne(ch, k) || any;
+      return any;
+    }
+    return this.dispatchOne(input, key);
+  }
+
+  private dispatchOne(input: string, key: Key): boolean {
+    for (const reg of [...this.regs]) {
+      if (reg.handler.current(input, key) === true) return true;
+    }
+    return false;
+  }
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Splits a text chunk into single keys: characters, with CR as Enter, TAB and DEL as theirs. */
+export function splitText(input: string, base: Key): [string, Key][] {
+  return [...input].map((ch): [string, Key] => {
+    if (ch === '\r' || ch === '\n') return ['', { ...NO_KEY, return: true }];
+    if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
+    if (ch === '\u007F' || ch === '\b') return ['', { ...NO_KEY, backspace: true }];
+    return [ch, { ...base, shift: /[A-Z]/.test(ch) }];
+  });
+}
+
+const HubContext = createContext<KeypressHub | null>(null);
+
+/** Owns the single useInput of the app; everything below registers through useKeypress. */
+export function KeypressProvider({ children }: { children: ReactNode }) {
+  const hub = useRef(new KeypressHub()).current;
+  const { isRawModeSupported } = useStdin();
+  useInput((input, key) => void hub.dispatch(input, key), { isActive: isRawModeSupported });
+  return <HubContext.Provider value={hub}>{children}</HubContext.Provider>;
+}
+
+/**
+ * Registers a key handler with the hub. The newest closure is always the one called, but keys that
+ * arrive in one stdin chunk are dispatched before React re-renders: read state that a previous key
+ * may have changed from a ref (see useCursor), never from the render's closure.
+ */
+export function useKeypress(handler: KeyHandler, opts: { priority?: number; isActive?: boolean } = {}): void {
+  const hub = useContext(HubContext);
+  const ref = useRef(handler);
+  ref.current = handler;
+  const priority = opts.priority ?? Priority.View;
+  const active = opts.isActive ?? true;
+  useEffect(() => {
+    if (!hub || !active) return;
+    return hub.add(priority, ref);
+  }, [hub, priority, active]);
+}

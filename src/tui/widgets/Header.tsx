@@ -1,0 +1,73 @@
+// The header, always on screen: which account, as whom, where, in what mode, for how long, and
+// how to stop. An operator must never wonder whether this is production.
+import { Box, Text } from 'ink';
+import { useTheme } from '../context.js';
+import { clock } from './layout.js';
+
+/** Who and where the console is connected to, and its modes. */
+export interface HeaderInfo {
+  account?: string;
+  alias?: string;
+  /** Caller ARN; shown shortened to its last path (assumed-role/Admin/alice). */
+  caller?: string;
+  region: string;
+  sandbox: boolean;
+  readOnly: boolean;
+  dryRun: boolean;
+}
+
+/** Header props: `active` is the number of changes not yet undone. */
+export interface HeaderProps {
+  info: HeaderInfo;
+  elapsedMs: number;
+  width: number;
+  active?: number;
+}
+
+/** The caller ARN's readable tail: arn:aws:sts::1:assumed-role/Admin/alice -> assumed-role/Admin/alice. */
+export function shortCaller(arn: string | undefined): string {
+  if (!arn) return '?';
+  const i = arn.indexOf(':', arn.indexOf('::') + 2);
+  return i > 0 ? arn.slice(i + 1) : arn;
+}
+
+/** Two lines: identity and badges, then the clock and the halt hint. */
+export function Header({ info, elapsedMs, width, active = 0 }: HeaderProps) {
+  const theme = useTheme();
+  const account = info.account ? `${info.account}${info.alias ? ` (${info.alias})` : ''}` : 'account ?';
+  const badges: { text: string; colour: string | undefined }[] = [];
+  if (info.sandbox) badges.push({ text: 'SANDBOX', colour: theme.badge.sandbox });
+  else badges.push({ text: 'LIVE AWS', colour: theme.badge.live });
+  if (info.readOnly) badges.push({ text: 'READ-ONLY', colour: theme.badge.readOnly });
+  if (info.dryRun) badges.push({ text: 'DRY-RUN', colour: theme.badge.dryRun });
+  const caller = shortCaller(info.caller);
+  const maxCaller = Math.max(8, width - 40);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between">
+        <Text>
+          <Text bold color={theme.text.accent}>
+            gameday
+          </Text>
+          <Text>{` ${account}`}</Text>
+          <Text color={theme.text.secondary}>{` ${info.region}`}</Text>
+        </Text>
+        <Text>
+          {badges.map((b) => (
+            <Text key={b.text} bold color={b.colour}>{` [${b.text}]`}</Text>
+          ))}
+        </Text>
+      </Box>
+      <Box justifyContent="space-between">
+        <Text color={theme.text.secondary}>
+          {`as ${caller.length > maxCaller ? `…${caller.slice(-(maxCaller - 1))}` : caller}`}
+        </Text>
+        <Text>
+          {active > 0 ? <Text bold color={theme.status.error}>{`● ${active} active  `}</Text> : null}
+          <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
+          <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs)}`}</Text>
+        </Text>
+      </Box>
+    </Box>
+  );
+}
