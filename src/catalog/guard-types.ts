@@ -24,6 +24,8 @@ export interface UndoRecord {
   attack: string;
   description: string;
   calls: PlannedCall[];
+  /** The change this record undoes. */
+  change: PlannedCall;
   /** How many of `calls` already ran (an undo resumes where it failed). */
   callsDone: number;
   targets: Target[];

@@ -199,6 +199,9 @@ export class Guard {
   async settleBy(call: PlannedCall, targets: readonly Target[]): Promise<void> {
     const ids = new Set(targets.map(targetKey));
     for (const rec of this.active()) {
+      // Only an inverse operation settles (StartInstances after StopInstances); a same-operation
+      // undo (UpdateService, SetAlarmState) cannot be told apart from a new change.
+      if (rec.change.operation === call.operation) continue;
       const same = rec.calls.every((c) => c.service === call.service && c.operation === call.operation);
       if (same && rec.targets.length > 0 && rec.targets.every((t) => ids.has(targetKey(t)))) {
         rec.status = 'settled';
@@ -267,6 +270,7 @@ export class Attack {
         attack: this.name,
         description: req.undoDescription ?? describeCalls(req.undo),
         calls: req.undo,
+        change: call,
         targets: req.targets,
         aws: this.aws,
       });

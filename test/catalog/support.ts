@@ -98,3 +98,33 @@ export function mutatingCalls(w: World): Record<string, number> {
   const all = w.ctx.counter.toJSON();
   return Object.fromEntries(Object.entries(all).filter(([k]) => !/:(Describe|List|Get)/.test(k)));
 }
+
+/** Creates an ASG of `size` instances from a launch template, tagged (propagated) with `tags`. */
+export async function makeAsg(
+  w: World,
+  name: string,
+  size: number,
+  tags = OPT_IN,
+  azs = ['us-east-1a'],
+): Promise<string[]> {
+  await w.setup('ec2', 'CreateLaunchTemplate', {
+    LaunchTemplateName: `${name}-lt`,
+    LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.micro' },
+  });
+  await w.setup('autoscaling', 'CreateAutoScalingGroup', {
+    AutoScalingGroupName: name,
+    LaunchTemplate: { LaunchTemplateName: `${name}-lt`, Version: '$Latest' },
+    MinSize: 0,
+    MaxSize: 10,
+    DesiredCapacity: size,
+    AvailabilityZones: azs,
+    Tags: tags.map((t) => ({
+      ...t,
+      PropagateAtLaunch: true,
+      ResourceId: name,
+      ResourceType: 'auto-scaling-group',
+    })),
+  });
+  const res = await w.aws('autoscaling', 'DescribeAutoScalingGroups', { AutoScalingGroupNames: [name] });
+  return (res.AutoScalingGroups[0].Instances as Array<{ InstanceId: string }>).map((i) => i.InstanceId);
+}
