@@ -31,8 +31,8 @@ const TIMEOUT = opt(
   'Union[int, float]',
   'seconds to wait before giving up (returns sys.maxsize)',
 );
-/** Python's sys.maxsize, what the wait probes return on timeout. */
-export const MAXSIZE = 9223372036854775807;
+/** Python's sys.maxsize (2^63-1), what the wait probes return on timeout: 2^63 is the nearest double. */
+export const MAXSIZE = 2 ** 63;
 
 const byNamesOrTags = (run: Run, a: Args): Promise<Asg[]> =>
   truthy(a.asg_names)
