@@ -21,4 +21,16 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'list EC2 instances, Auto Scaling groups, ECS clusters/services/tasks and CloudWatch alarms',
     load: () => import('./discover.js'),
   },
+  {
+    name: 'run',
+    usage: 'run FILE [--journal-path P] [--dry [MODE]] [--rollback-strategy S] [--hypothesis-strategy S] ...',
+    summary: 'run a Chaos Toolkit experiment headlessly (chaos run compatible: log, journal, exit codes)',
+    load: () => import('./run.js'),
+  },
+  {
+    name: 'validate',
+    usage: 'validate FILE [--var k=v] [--var-file F]',
+    summary: 'check a Chaos Toolkit experiment and list every problem (chaos validate compatible)',
+    load: () => import('./validate.js'),
+  },
 ];

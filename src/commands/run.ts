@@ -1,0 +1,241 @@
+// `gameday run FILE`: `chaos run` compatible. Validates, runs headlessly, prints chaos's log lines
+// to stderr, writes the journal, and exits like chaos (1 when the status is not completed or the
+// run deviated). Usage, load and validation errors exit 2 with one clear message.
+import { writeFileSync } from 'node:fs';
+import { arch, hostname, release, type } from 'node:os';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../experiment/configuration.js';
+import { formatIssue, LoadError } from '../experiment/errors.js';
+import type { RunEvent } from '../experiment/events.js';
+import { journalJson } from '../experiment/journal.js';
+import { loadExperimentFile } from '../experiment/load.js';
+import { colourModeFor, formatLine, type Level, logLines } from '../experiment/log.js';
+import { runExperiment } from '../experiment/runner.js';
+import {
+  DRY_MODES,
+  type DryMode,
+  HYPOTHESIS_STRATEGIES,
+  type HypothesisStrategy,
+  ROLLBACK_STRATEGIES,
+  resolveStrategies,
+} from '../experiment/strategy.js';
+import type { Experiment } from '../experiment/types.js';
+import { validateExperiment } from '../experiment/validate.js';
+import { loadVarFiles, parseVars, type VarFileResult } from '../experiment/vars.js';
+import { UserError } from '../util/errors.js';
+import { loadFunctionRegistry } from './functions.js';
+import type { CommandModule } from './registry.js';
+
+const USAGE =
+  'usage: gameday run FILE [--journal-path P] [--dry [probes|actions|activities|pause]] [--rollback-strategy S] ' +
+  '[--hypothesis-strategy S] [--hypothesis-frequency N] [--fail-fast] [--var k[:type]=v] [--var-file F] ' +
+  '[--no-validation] [--verbose] [--sandbox] [--region R] [--profile P]';
+
+/** Writes chaos-style log lines to stderr. */
+export function stderrLogger(verbose: boolean): (level: Level, message: string) => void {
+  const colour = colourModeFor(process.stderr.isTTY === true);
+  return (level, message) => {
+    if (level === 'DEBUG' && !verbose) return;
+    process.stderr.write(`${formatLine({ t: Date.now(), level, message }, colour)}\n`);
+  };
+}
+
+/** Loads vars, the experiment and the registry, then validates; exits 2 on any error. */
+export async function loadAndValidate(
+  file: string,
+  opts: {
+    vars: string[];
+    varFiles: string[];
+    sandbox?: boolean;
+    region?: string;
+    profile?: string;
+    validate: boolean;
+  },
+  log: (level: Level, message: string) => void,
+): Promise<{
+  experiment: Experiment;
+  vars: VarFileResult;
+  env: Record<string, string | undefined>;
+  close(): Promise<void>;
+  registry: Awaited<ReturnType<typeof loadFunctionRegistry>>['registry'];
+}> {
+  const vars = loadVarFiles(opts.varFiles, parseVars(opts.vars));
+  const env = { ...process.env, ...vars.env };
+  const experiment = loadExperimentFile(file);
+  const { registry, close } = await loadFunctionRegistry({
+    sandbox: opts.sandbox,
+    region: opts.region,
+    profile: opts.profile,
+  });
+  if (opts.validate) {
+    log('INFO', "Validating the experiment's syntax");
+    const issues = validateExperiment(experiment, { registry, env, vars });
+    for (const i of issues) if (i.level === 'warning') log('WARNING', formatIssue(file, i));
+    const errors = issues.filter((i) => i.level === 'error');
+    if (errors.length) {
+      for (const i of errors) log('ERROR', formatIssue(file, i));
+      await close();
+      throw new UserError(
+        `${file} is not a valid experiment (${errors.length} error${errors.length > 1 ? 's' : ''} above)`,
+        2,
+      );
+    }
+  }
+  return { experiment, vars, env, registry, close };
+}
+
+// `--dry` takes an optional mode: `--dry`, `--dry activities`, `--dry=probes`.
+function normaliseDry(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--dry') {
+      const next = argv[i + 1];
+      if (next !== undefined && (DRY_MODES as readonly string[]).includes(next)) {
+        out.push(`--dry=${next}`);
+        i++;
+      } else out.push('--dry=activities');
+    } else out.push(a);
+  }
+  return out;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: normaliseDry(argv),
+      allowPositionals: true,
+      options: {
+        'journal-path': { type: 'string', default: 'journal.json' },
+        dry: { type: 'string' },
+        'rollback-strategy': { type: 'string' },
+        'hypothesis-strategy': { type: 'string' },
+        'hypothesis-frequency': { type: 'string' },
+        'fail-fast': { type: 'boolean', default: false },
+        var: { type: 'string', multiple: true, default: [] },
+        'var-file': { type: 'string', multiple: true, default: [] },
+        'no-validation': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        sandbox: { type: 'boolean', default: false },
+        region: { type: 'string' },
+        profile: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UserError(`run: ${(err as Error).message.split('\n')[0]} (${USAGE})`, 2);
+  }
+}
+
+export const run: CommandModule['run'] = async (argv) => {
+  const { values: o, positionals } = parse(argv);
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UserError(`run: expected exactly one experiment FILE (${USAGE})`, 2);
+  const dry = o.dry as DryMode | undefined;
+  if (dry !== undefined && !(DRY_MODES as readonly string[]).includes(dry))
+    throw new UserError(`run: --dry must be one of ${DRY_MODES.join(', ')}, not "${dry}"`, 2);
+  let hypo = o['hypothesis-strategy'];
+  const log = stderrLogger(o.verbose);
+  if (hypo === 'continously') {
+    log('WARNING', "'continously' is deprecated, use 'continuously'");
+    hypo = 'continuously';
+  }
+  if (hypo !== undefined && !HYPOTHESIS_STRATEGIES.includes(hypo))
+    throw new UserError(
+      `run: --hypothesis-strategy must be one of ${HYPOTHESIS_STRATEGIES.join(', ')}, not "${hypo}"`,
+      2,
+    );
+  const rb = o['rollback-strategy'];
+  if (rb !== undefined && !ROLLBACK_STRATEGIES.includes(rb))
+    throw new UserError(
+      `run: --rollback-strategy must be one of ${ROLLBACK_STRATEGIES.join(', ')}, not "${rb}"`,
+      2,
+    );
+  const freqText = o['hypothesis-frequency'];
+  const frequency = freqText === undefined ? 1 : Number(freqText);
+  if (!Number.isFinite(frequency) || frequency < 0)
+    throw new UserError(`run: --hypothesis-frequency must be a number of seconds, not "${freqText}"`, 2);
+
+  const file = positionals[0]!;
+  let loaded: Awaited<ReturnType<typeof loadAndValidate>>;
+  try {
+    loaded = await loadAndValidate(
+      file,
+      {
+        vars: o.var,
+        varFiles: o['var-file'],
+        sandbox: o.sandbox,
+        region: o.region,
+        profile: o.profile,
+        validate: !o['no-validation'],
+      },
+      log,
+    );
+  } catch (err) {
+    if (err instanceof LoadError) throw new UserError(err.message, 2);
+    throw err;
+  }
+  if (!o['no-validation']) log('INFO', 'Experiment looks valid');
+  let strategies: ReturnType<typeof resolveStrategies>;
+  try {
+    strategies = resolveStrategies(loaded.experiment, { hypothesis: hypo, rollbacks: rb });
+  } catch (err) {
+    await loaded.close();
+    throw new UserError(`${file}: runtime.hypothesis.strategy: ${(err as Error).message}`, 2);
+  }
+
+  const runAbort = new AbortController();
+  const rollbackAbort = new AbortController();
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signals++;
+    if (sig === 'SIGTERM' && signals === 1)
+      log('WARNING', 'Caught SIGTERM signal, interrupting experiment now');
+    if (signals === 1) runAbort.abort();
+    else if (signals === 2) rollbackAbort.abort();
+    else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const colour = colourModeFor(process.stderr.isTTY === true);
+  const emit = (e: RunEvent) => {
+    for (const line of logLines(e))
+      if (line.level !== 'DEBUG' || o.verbose) process.stderr.write(`${formatLine(line, colour)}\n`);
+  };
+  try {
+    const result = await runExperiment(loaded.experiment, {
+      registry: loaded.registry,
+      emit,
+      hypothesisStrategy: strategies.hypothesis as HypothesisStrategy,
+      rollbackStrategy: strategies.rollbacks,
+      dry,
+      hypothesisFrequency: frequency,
+      failFast: o['fail-fast'],
+      vars: loaded.vars,
+      env: loaded.env,
+      signal: runAbort.signal,
+      rollbackSignal: rollbackAbort.signal,
+      host: {
+        platform: `${type()}-${release()}-${arch()}-with-node${process.versions.node}`,
+        node: hostname(),
+      },
+    });
+    try {
+      writeFileSync(o['journal-path'], `${journalJson(result.journal)}\n`);
+    } catch (err) {
+      throw new UserError(`cannot write the journal to ${o['journal-path']}: ${(err as Error).message}`, 1);
+    }
+    return result.status !== 'completed' || result.deviated ? 1 : 0;
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UserError(`${file}: ${err.path}: ${err.message}`, 2);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await loaded.close();
+  }
+};
