@@ -1,0 +1,315 @@
+// The live steady-state loop: on every tick it runs each probe (with a timeout), fetches every
+// graphed CloudWatch series in one GetMetricData call (per 500 series), reads alarm states, and
+// checks the stop conditions (an alarm entering ALARM, a probe failing N times in a row). When one
+// fires it calls `onStop` (the wiring halts and undoes) once, until a new attack re-arms it.
+// Models poll and notify: views subscribe and render `snapshot()`, never fetch.
+import { batchQueries, latestValues, MAX_QUERIES_PER_CALL } from './metrics.js';
+import type {
+  FetchMetrics,
+  LoopClock,
+  LoopEvent,
+  LoopSnapshot,
+  MetricSpec,
+  ProbeSpec,
+  ProbeState,
+  SeriesState,
+} from './types.js';
+
+/** How the loop is built. */
+export interface SteadyLoopOptions {
+  probes?: ProbeSpec[];
+  series?: MetricSpec[];
+  fetchMetrics?: FetchMetrics;
+  /** Current states of the alarms named in `stopOnAlarms` (one DescribeAlarms per tick). */
+  alarmStates?: (names: string[]) => Promise<Record<string, string>>;
+  /** Alarms whose entering ALARM halts the run. */
+  stopOnAlarms?: string[];
+  /** Consecutive failures of one probe that halt the run (default 3; 0 = never). */
+  maxProbeFailures?: number;
+  periodMs?: number;
+  /** How many ticks of history to keep (default 600). */
+  history?: number;
+  clock?: LoopClock;
+  /** Called once when a stop condition fires, with the reason (the wiring halts and undoes). */
+  onStop?: (reason: string) => Promise<void> | void;
+  /** Every event, as it happens (for the recorder). */
+  onEvent?: (event: LoopEvent) => void;
+}
+
+/** The real timers. */
+export const realClock: LoopClock = {
+  now: () => Date.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+const MAX_EVENTS = 500;
+
+/** The loop model. */
+export class SteadyLoop {
+  private readonly opts: Required<Pick<SteadyLoopOptions, 'maxProbeFailures' | 'periodMs' | 'history'>> &
+    SteadyLoopOptions;
+  private readonly clock: LoopClock;
+  private readonly listeners = new Set<() => void>();
+  private snap: LoopSnapshot;
+  private timer: unknown;
+  private ticking = false;
+  private readonly abort = new AbortController();
+
+  constructor(options: SteadyLoopOptions = {}) {
+    this.opts = { maxProbeFailures: 3, periodMs: 1000, history: 600, ...options };
+    this.clock = options.clock ?? realClock;
+    this.snap = {
+      tick: 0,
+      running: false,
+      paused: false,
+      halted: false,
+      periodMs: this.opts.periodMs,
+      probes: (options.probes ?? []).map((p) => ({
+        spec: { id: p.id, title: p.title, tolerance: p.tolerance },
+        strip: [],
+        consecutiveFailures: 0,
+      })),
+      series: (options.series ?? []).map((spec) => ({ spec, points: [] })),
+      markers: [],
+      events: [],
+      metricCalls: 0,
+      alarms: {},
+    };
+  }
+
+  /** The current state; a new object after every change (for useSyncExternalStore). */
+  snapshot = (): LoopSnapshot => this.snap;
+
+  /** Calls `listener` after every change; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts ticking on the period (the first tick runs at once). */
+  start(): void {
+    if (this.snap.running) return;
+    this.update({ running: true });
+    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs);
+    void this.tick();
+  }
+
+  /** Stops ticking and aborts probes in flight. */
+  stop(): void {
+    if (this.timer !== undefined) this.clock.clearInterval(this.timer);
+    this.timer = undefined;
+    this.abort.abort();
+    this.update({ running: false });
+  }
+
+  /** Pauses or resumes the probes (the clock and markers go on). */
+  setPaused(paused: boolean): void {
+    if (paused === this.snap.paused) return;
+    this.update({ paused });
+    this.log(paused ? 'pause' : 'resume', paused ? 'probes paused' : 'probes resumed');
+  }
+
+  /** Adds an operator note, stamped on the timeline. */
+  note(text: string): void {
+    this.log('note', text);
+  }
+
+  /** Marks an attack's start on the charts and re-arms the stop conditions. */
+  attackStarted(label: string): void {
+    this.update({
+      halted: false,
+      markers: [...this.snap.markers, { tick: this.snap.tick, kind: 'start', label }],
+    });
+    this.log('attack-start', label);
+  }
+
+  /** Marks an attack's end (its undo ran, or it finished). */
+  attackEnded(label: string): void {
+    this.update({ markers: [...this.snap.markers, { tick: this.snap.tick, kind: 'end', label }] });
+    this.log('attack-end', label);
+  }
+
+  /** Records a halt the operator asked for (the wiring undoes); stop conditions stay quiet after. */
+  halted(text: string): void {
+    this.update({ halted: true });
+    this.log('halt', text);
+  }
+
+  /** Adds an event to the log (AWS errors mid-run, results of attacks). */
+  log(kind: LoopEvent['kind'], text: string): void {
+    const event: LoopEvent = { at: this.clock.now(), tick: this.snap.tick, kind, text };
+    this.update({ events: [...this.snap.events, event].slice(-MAX_EVENTS) });
+    this.opts.onEvent?.(event);
+  }
+
+  /** One tick: probes, metrics, alarms, stop conditions. Public so tests drive it directly. */
+  async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      const tick = this.snap.tick + 1;
+      const [probes, points, alarms] = await Promise.all([
+        this.snap.paused ? this.pausedProbes() : this.runProbes(),
+        this.fetchSeries(),
+        this.readAlarms(),
+      ]);
+      const keep = (xs: readonly unknown[]) => xs.length >= this.opts.history;
+      const series: SeriesState[] = this.snap.series.map((s, i) => ({
+        spec: s.spec,
+        points: [...(keep(s.points) ? s.points.slice(1) : s.points), points[i] ?? null],
+      }));
+      const prevAlarms = this.snap.alarms;
+      this.update({ tick, probes, series, alarms });
+      for (const p of probes) {
+        const before = this.findProbe(p.spec.id);
+        if (p.last && !p.last.ok && p.consecutiveFailures === 1)
+          this.log(
+            'probe-failed',
+            `${p.spec.title}: ${p.last.error ?? `value ${show(p.last.value)} outside ${p.spec.tolerance}`}`,
+          );
+        if (p.last?.ok && before && before.consecutiveFailures > 0)
+          this.log('probe-recovered', `${p.spec.title} back within tolerance`);
+      }
+      for (const [name, state] of Object.entries(alarms))
+        if (state !== prevAlarms[name] && prevAlarms[name] !== undefined)
+          this.log('alarm', `${name}: ${prevAlarms[name]} -> ${state}`);
+      await this.checkStop(prevAlarms);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private prevProbes: ProbeState[] = [];
+
+  private findProbe(id: string): ProbeState | undefined {
+    return this.prevProbes.find((p) => p.spec.id === id);
+  }
+
+  private pausedProbes(): ProbeState[] {
+    this.prevProbes = this.snap.probes;
+    return this.snap.probes.map((p) => ({ ...p, strip: this.push(p.strip, null) }));
+  }
+
+  private async runProbes(): Promise<ProbeState[]> {
+    this.prevProbes = this.snap.probes;
+    const specs = this.opts.probes ?? [];
+    return Promise.all(
+      this.snap.probes.map(async (state, i) => {
+        const spec = specs[i]!;
+        const last = await this.runOne(spec);
+        return {
+          spec: state.spec,
+          strip: this.push(state.strip, last.ok),
+          last,
+          consecutiveFailures: last.ok ? 0 : state.consecutiveFailures + 1,
+        };
+      }),
+    );
+  }
+
+  private async runOne(spec: ProbeSpec): Promise<NonNullable<ProbeState['last']>> {
+    const ms = spec.timeoutMs ?? this.opts.periodMs;
+    let handle: unknown;
+    const timeout = new Promise<never>((_, reject) => {
+      handle = this.clock.setTimeout(() => reject(new ProbeTimeout(ms)), ms);
+    });
+    try {
+      const value = await Promise.race([spec.run(this.abort.signal), timeout]);
+      let ok = false;
+      try {
+        ok = spec.check(value);
+      } catch (err) {
+        return { ok: false, value, error: `tolerance check failed: ${message(err)}` };
+      }
+      return { ok, value };
+    } catch (err) {
+      return { ok: false, error: message(err) };
+    } finally {
+      this.clock.clearTimeout(handle);
+    }
+  }
+
+  private async fetchSeries(): Promise<(number | null)[]> {
+    const specs = this.opts.series ?? [];
+    if (!specs.length || !this.opts.fetchMetrics) return specs.map(() => null);
+    const longest = Math.max(...specs.map((s) => s.periodSeconds));
+    const end = new Date(this.clock.now());
+    const start = new Date(end.getTime() - longest * 3 * 1000);
+    const out: (number | null)[] = [];
+    for (const [b, batch] of batchQueries(specs).entries()) {
+      try {
+        this.snap = { ...this.snap, metricCalls: this.snap.metricCalls + 1 };
+        const results = await this.opts.fetchMetrics(batch, start, end);
+        // Query ids are global positions (m0..mN-1), so results map straight back to their series.
+        const values = latestValues(specs.length, results);
+        for (let i = 0; i < batch.length; i++)
+          out[b * MAX_QUERIES_PER_CALL + i] = values[b * MAX_QUERIES_PER_CALL + i] ?? null;
+      } catch (err) {
+        this.log('error', `GetMetricData failed: ${message(err)}`);
+        for (let i = 0; i < batch.length; i++) out[b * MAX_QUERIES_PER_CALL + i] = null;
+      }
+    }
+    return out;
+  }
+
+  private async readAlarms(): Promise<Record<string, string>> {
+    const names = this.opts.stopOnAlarms ?? [];
+    if (!names.length || !this.opts.alarmStates) return this.snap.alarms;
+    try {
+      return await this.opts.alarmStates(names);
+    } catch (err) {
+      this.log('error', `reading alarms failed: ${message(err)}`);
+      return this.snap.alarms;
+    }
+  }
+
+  private async checkStop(prevAlarms: Record<string, string>): Promise<void> {
+    if (this.snap.halted) return;
+    let reason: string | undefined;
+    for (const name of this.opts.stopOnAlarms ?? []) {
+      const now = this.snap.alarms[name];
+      if (now === 'ALARM' && prevAlarms[name] !== 'ALARM') reason = `alarm ${name} entered ALARM`;
+    }
+    const n = this.opts.maxProbeFailures;
+    const failing = n > 0 ? this.snap.probes.find((p) => p.consecutiveFailures >= n) : undefined;
+    if (!reason && failing)
+      reason = `probe "${failing.spec.title}" failed ${failing.consecutiveFailures} times in a row`;
+    if (!reason) return;
+    this.update({ halted: true });
+    this.log('stop-condition', `${reason}: halting and undoing`);
+    try {
+      await this.opts.onStop?.(reason);
+    } catch (err) {
+      this.log('error', `halt after stop condition failed: ${message(err)}`);
+    }
+  }
+
+  private push<T>(xs: readonly T[], x: T): T[] {
+    return [...(xs.length >= this.opts.history ? xs.slice(1) : xs), x];
+  }
+
+  private update(patch: Partial<LoopSnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+/** A probe that took longer than its timeout. */
+export class ProbeTimeout extends Error {
+  override name = 'ProbeTimeout';
+  constructor(ms: number) {
+    super(`timed out after ${Math.round(ms / 100) / 10}s`);
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function show(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s === undefined ? 'undefined' : s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}

@@ -1,0 +1,48 @@
+// CloudWatch series batching: every graphed series goes into GetMetricData queries, at most 500 per
+// call (the API's limit), so one tick costs one call for up to 500 series.
+import type { MetricQuery, MetricResult, MetricSpec } from './types.js';
+
+/** GetMetricData accepts at most this many queries per call. */
+export const MAX_QUERIES_PER_CALL = 500;
+
+/** The query for one series; its Id is derived from the position (ids must start lowercase). */
+export function queryFor(spec: MetricSpec, index: number): MetricQuery {
+  return {
+    Id: `m${index}`,
+    MetricStat: {
+      Metric: {
+        Namespace: spec.namespace,
+        MetricName: spec.metric,
+        Dimensions: Object.entries(spec.dimensions).map(([Name, Value]) => ({ Name, Value })),
+      },
+      Period: spec.periodSeconds,
+      Stat: spec.stat,
+    },
+    ReturnData: true,
+  };
+}
+
+/** Splits the queries for all series into calls of at most 500. */
+export function batchQueries(specs: readonly MetricSpec[]): MetricQuery[][] {
+  const queries = specs.map(queryFor);
+  const batches: MetricQuery[][] = [];
+  for (let i = 0; i < queries.length; i += MAX_QUERIES_PER_CALL)
+    batches.push(queries.slice(i, i + MAX_QUERIES_PER_CALL));
+  return batches;
+}
+
+/** The latest value of each series (by position), null when a series has no datapoint. */
+export function latestValues(count: number, results: readonly MetricResult[]): (number | null)[] {
+  const out: (number | null)[] = Array.from({ length: count }, () => null);
+  for (const r of results) {
+    const index = Number(r.Id?.slice(1));
+    if (!Number.isInteger(index) || index < 0 || index >= count) continue;
+    const values = r.Values ?? [];
+    const stamps = (r.Timestamps ?? []).map((t) => new Date(t).getTime());
+    if (values.length === 0) continue;
+    let best = 0;
+    for (let i = 1; i < values.length; i++) if ((stamps[i] ?? 0) > (stamps[best] ?? 0)) best = i;
+    out[index] = values[best] ?? null;
+  }
+  return out;
+}

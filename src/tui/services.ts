@@ -1,0 +1,99 @@
+// What the console needs from the rest of gameday, as one interface. Views never fetch: models
+// call these and notify; src/commands/console.ts fulfils them with discovery, the catalogue, the
+// guard and the steady-state loop (or the sandbox beneath the same AWS clients).
+import type { Inventory, Tags } from '../aws/inventory.js';
+import type { SteadyLoop } from '../steady/loop.js';
+import type { HeaderInfo } from './widgets/Header.js';
+
+/** The inventory kinds the console lets an operator mark as targets. */
+export type TargetKind = 'instances' | 'autoScalingGroups' | 'clusters' | 'services' | 'tasks' | 'alarms';
+
+/** A marked resource. */
+export interface TargetRef {
+  kind: TargetKind;
+  id: string;
+  /** What the operator reads (name tag, service name...). */
+  label: string;
+  tags: Tags;
+}
+
+/** One parameter of an attack, as the form shows it. */
+export interface ParamField {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Python annotation ("int", "List[str]"...), used to parse what is typed. */
+  type?: string;
+  /** The value the form starts with: the catalogue default, or one filled from the marked targets. */
+  initial?: unknown;
+}
+
+/** An attack the catalogue offers for the marked targets. */
+export interface AttackOption {
+  id: string;
+  title: string;
+  /** "EC2 instances". */
+  targetKind: string;
+  summary: string;
+  /** How it is undone, or why it cannot be. */
+  undo: string;
+  /** 'ec2-dry-run': AWS proves permissions; 'plan': the calls are shown; 'read-only': a probe. */
+  dryRun: 'ec2-dry-run' | 'plan' | 'read-only';
+  params: ParamField[];
+}
+
+/** What the operator asked for. */
+export interface AttackRequest {
+  attack: AttackOption;
+  targets: TargetRef[];
+  args: Record<string, unknown>;
+  dryRun: boolean;
+}
+
+/** The blast radius, computed before anything changes. */
+export interface AttackPreview {
+  /** Resources the calls would change. */
+  resources: string[];
+  /** The AWS calls, one line each ("ec2:StopInstances i-1, i-2"). */
+  calls: string[];
+  /** How the change is undone (from the catalogue). */
+  undo: string;
+  /** What the guard refused and why (empty when everything is allowed). */
+  refused: string[];
+  /** Other notes (the dry run proved permissions...). */
+  notes: string[];
+}
+
+/** The outcome of running an attack. */
+export interface AttackResult {
+  ok: boolean;
+  /** One line for the event log. */
+  message: string;
+}
+
+/** What halting undid. */
+export interface HaltResult {
+  undone: number;
+  failed: string[];
+}
+
+/** Everything the console calls. */
+export interface ConsoleServices {
+  /** Who and where (fixed for the session). */
+  info: HeaderInfo;
+  /** Lists the account; the inventory model calls it on a period. */
+  inventory(): Promise<Inventory>;
+  /** Attacks applicable to every one of the targets (capabilities, not kinds). */
+  attacksFor(targets: readonly TargetRef[]): AttackOption[];
+  preview(req: AttackRequest): Promise<AttackPreview>;
+  /** Runs the attack through the guard; the steady loop gets its start/end markers. */
+  execute(req: AttackRequest): Promise<AttackResult>;
+  /** Undoes every active change, newest first. */
+  haltAndUndo(): Promise<HaltResult>;
+  /** Changes not yet undone (the header's "● N active"). */
+  activeChanges(): number;
+  /** The live steady-state loop the live view renders. */
+  steady: SteadyLoop;
+  /** Releases clients and timers when the console exits. */
+  close(): Promise<void>;
+}

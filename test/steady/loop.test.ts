@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { SteadyLoop } from '../../src/steady/loop.js';
+import { batchQueries, latestValues } from '../../src/steady/metrics.js';
+import type { LoopClock, MetricQuery, MetricSpec, ProbeSpec } from '../../src/steady/types.js';
+
+/** A clock whose timeouts fire only when the test says so. */
+function testClock() {
+  let now = Date.parse('2026-11-25T12:00:00Z');
+  const timeouts = new Map<number, () => void>();
+  let next = 1;
+  const clock: LoopClock & { fireTimeouts(): void; advance(ms: number): void } = {
+    now: () => now,
+    setInterval: () => 0,
+    clearInterval: () => {},
+    setTimeout: (fn) => {
+      timeouts.set(next, fn);
+      return next++;
+    },
+    clearTimeout: (h) => void timeouts.delete(h as number),
+    fireTimeouts: () => {
+      for (const [id, fn] of [...timeouts]) {
+        timeouts.delete(id);
+        fn();
+      }
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+  return clock;
+}
+
+const series = (n: number): MetricSpec[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    label: `web-${i}`,
+    namespace: 'AWS/EC2',
+    metric: 'CPUUtilization',
+    dimensions: { InstanceId: `i-${i}` },
+    stat: 'Average',
+    periodSeconds: 60,
+    unit: '%',
+  }));
+
+function probe(values: unknown[], overrides: Partial<ProbeSpec> = {}): ProbeSpec & { calls: number } {
+  const p = {
+    id: 'healthy',
+    title: 'healthy hosts',
+    tolerance: '>= 3',
+    calls: 0,
+    async run() {
+      const v = values[Math.min(p.calls, values.length - 1)];
+      p.calls++;
+      return v;
+    },
+    check: (v: unknown) => typeof v === 'number' && v >= 3,
+    ...overrides,
+  };
+  return p;
+}
+
+describe('metric batching', () => {
+  it('puts up to 500 series in one query batch', () => {
+    expect(batchQueries(series(3))).toHaveLength(1);
+    const big = batchQueries(series(1200));
+    expect(big.map((b) => b.length)).toEqual([500, 500, 200]);
+    expect(big[1]![0]!.Id).toBe('m500');
+    expect(big[0]![0]!.MetricStat.Metric.Dimensions).toEqual([{ Name: 'InstanceId', Value: 'i-0' }]);
+  });
+
+  it('takes the latest datapoint of each series', () => {
+    const out = latestValues(3, [
+      { Id: 'm0', Timestamps: ['2026-11-25T12:01:00Z', '2026-11-25T12:02:00Z'], Values: [1, 2] },
+      { Id: 'm2', Timestamps: ['2026-11-25T12:02:00Z', '2026-11-25T12:01:00Z'], Values: [7, 5] },
+    ]);
+    expect(out).toEqual([2, null, 7]);
+  });
+});
+
+describe('SteadyLoop', () => {
+  it('makes ONE GetMetricData call per tick for all graphed series', async () => {
+    const calls: MetricQuery[][] = [];
+    const loop = new SteadyLoop({
+      series: series(40),
+      clock: testClock(),
+      fetchMetrics: async (queries) => {
+        calls.push(queries);
+        return queries.map((q, i) => ({ Id: q.Id, Timestamps: [new Date()], Values: [i] }));
+      },
+    });
+    await loop.tick();
+    await loop.tick();
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toHaveLength(40);
+    expect(loop.snapshot().series[5]!.points).toEqual([5, 5]);
+    expect(loop.snapshot().metricCalls).toBe(2);
+  });
+
+  it('a probe failing N times in a row halts once, and a new attack re-arms the condition', async () => {
+    const reasons: string[] = [];
+    const p = probe([4, 2, 2, 2, 2, 2]);
+    const loop = new SteadyLoop({
+      probes: [p],
+      maxProbeFailures: 3,
+      clock: testClock(),
+      onStop: (r) => void reasons.push(r),
+    });
+    loop.attackStarted('Terminate instances');
+    for (let i = 0; i < 5; i++) await loop.tick();
+    const snap = loop.snapshot();
+    expect(snap.probes[0]!.strip).toEqual([true, false, false, false, false]);
+    expect(reasons).toEqual(['probe "healthy hosts" failed 3 times in a row']);
+    expect(snap.halted).toBe(true);
+    expect(snap.events.map((e) => e.kind)).toEqual(['attack-start', 'probe-failed', 'stop-condition']);
+    expect(snap.events[1]!.text).toContain('value 2 outside >= 3');
+    loop.attackStarted('again');
+    await loop.tick();
+    await loop.tick();
+    await loop.tick();
+    expect(reasons).toHaveLength(2);
+  });
+
+  it('an alarm entering ALARM halts the run', async () => {
+    const reasons: string[] = [];
+    const states = ['OK', 'OK', 'ALARM'];
+    let n = 0;
+    const loop = new SteadyLoop({
+      stopOnAlarms: ['web-5xx'],
+      alarmStates: async () => ({ 'web-5xx': states[Math.min(n++, 2)]! }),
+      clock: testClock(),
+      onStop: (r) => void reasons.push(r),
+    });
+    await loop.tick();
+    await loop.tick();
+    expect(reasons).toEqual([]);
+    await loop.tick();
+    expect(reasons).toEqual(['alarm web-5xx entered ALARM']);
+    expect(loop.snapshot().events.some((e) => e.kind === 'alarm' && e.text.includes('OK -> ALARM'))).toBe(
+      true,
+    );
+  });
+
+  it('a probe that hangs times out and is marked failed', async () => {
+    const clock = testClock();
+    const loop = new SteadyLoop({
+      probes: [probe([], { run: () => new Promise(() => {}), timeoutMs: 2000 })],
+      clock,
+    });
+    const ticking = loop.tick();
+    await Promise.resolve();
+    clock.fireTimeouts();
+    await ticking;
+    const p = loop.snapshot().probes[0]!;
+    expect(p.strip).toEqual([false]);
+    expect(p.last?.error).toBe('timed out after 2s');
+  });
+
+  it('paused probes are not run and leave gaps; notes and markers still land', async () => {
+    const p = probe([5]);
+    const loop = new SteadyLoop({ probes: [p], clock: testClock() });
+    await loop.tick();
+    loop.setPaused(true);
+    await loop.tick();
+    loop.note('web tier looks calm');
+    loop.setPaused(false);
+    await loop.tick();
+    expect(p.calls).toBe(2);
+    expect(loop.snapshot().probes[0]!.strip).toEqual([true, null, true]);
+    expect(loop.snapshot().events.map((e) => `${e.kind}:${e.tick}`)).toEqual([
+      'pause:1',
+      'note:2',
+      'resume:2',
+    ]);
+  });
+
+  it('an AWS error mid-run goes to the event log and the loop goes on', async () => {
+    let fail = true;
+    const loop = new SteadyLoop({
+      series: series(1),
+      clock: testClock(),
+      fetchMetrics: async (q) => {
+        if (fail) throw new Error('Throttling: Rate exceeded');
+        return [{ Id: q[0]!.Id, Timestamps: [new Date()], Values: [9] }];
+      },
+    });
+    await loop.tick();
+    fail = false;
+    await loop.tick();
+    expect(loop.snapshot().events[0]!.text).toBe('GetMetricData failed: Throttling: Rate exceeded');
+    expect(loop.snapshot().series[0]!.points).toEqual([null, 9]);
+  });
+
+  it('notifies subscribers with a new snapshot on each change', async () => {
+    const loop = new SteadyLoop({ clock: testClock() });
+    const seen: number[] = [];
+    const off = loop.subscribe(() => seen.push(loop.snapshot().events.length));
+    const before = loop.snapshot();
+    loop.note('a');
+    off();
+    loop.note('b');
+    expect(seen).toEqual([1]);
+    expect(loop.snapshot()).not.toBe(before);
+  });
+});
