@@ -43,12 +43,12 @@ const series = (n: number): MetricSpec[] =>
   }));
 
 function probe(values: unknown[], overrides: Partial<ProbeSpec> = {}): ProbeSpec & { calls: number } {
-  const p = {
+  const p: ProbeSpec & { calls: number } = {
     id: 'healthy',
     title: 'healthy hosts',
     tolerance: '>= 3',
     calls: 0,
-    async run() {
+    async run(): Promise<unknown> {
       const v = values[Math.min(p.calls, values.length - 1)];
       p.calls++;
       return v;
