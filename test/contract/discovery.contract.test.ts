@@ -2,6 +2,7 @@
 // world, whatever the page sizes, and count its calls.
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../src/aws/discovery/index.js';
+import { minimumCalls } from '../../src/aws/discovery/minimum.js';
 import { seedWorld } from './seed.js';
 import { contractTargets } from './targets.js';
 
@@ -93,7 +94,8 @@ for (const target of contractTargets()) {
         const ctx = await target.open();
         await seedWorld(ctx);
         ctx.counter.reset();
-        await discover(ctx);
+        const inv = await discover(ctx);
+        expect(ctx.counter.toJSON()).toEqual(minimumCalls(inv));
         expect(ctx.counter.toJSON()).toEqual({
           'autoscaling:DescribeAutoScalingGroups': 1,
           'cloudwatch:DescribeAlarms': 1,
