@@ -30,7 +30,7 @@ export interface Activity {
   name?: string;
   ref?: string;
   provider?: Provider;
-  tolerance?: Json;
+  tolerance?: unknown;
   pauses?: { before?: unknown; after?: unknown; [key: string]: unknown };
   background?: Json;
   timeout?: Json;
