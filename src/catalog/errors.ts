@@ -4,7 +4,7 @@
 /** An activity failed for a reason the operator can read (chaosaws' FailedActivity). */
 export class ActivityFailed extends Error {
   override name = 'ActivityFailed';
-  readonly pythonClass = 'chaoslib.exceptions.ActivityFailed';
+  readonly pythonType = 'chaoslib.exceptions.ActivityFailed';
   readonly exitCode: number = 1;
 }
 

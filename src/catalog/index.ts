@@ -5,12 +5,25 @@ import { type FunctionRegistry, registryOf } from '../experiment/registry.js';
 import { bindEntry, entryId } from './bind.js';
 import { ASG_ACTIONS } from './chaosaws/asg-actions.js';
 import { ASG_PROBES } from './chaosaws/asg-probes.js';
+import { CLOUDWATCH } from './chaosaws/cloudwatch.js';
 import { EC2_ACTIONS } from './chaosaws/ec2-actions.js';
 import { EC2_PROBES } from './chaosaws/ec2-probes.js';
+import { ECS_ACTIONS } from './chaosaws/ecs-actions.js';
+import { ECS_PROBES } from './chaosaws/ecs-probes.js';
+import { ELBV2 } from './chaosaws/elbv2.js';
 import type { CatalogEntry, CatalogRuntime, EntrySpec } from './types.js';
 
 /** Every entry, in the order `gameday catalog` lists them. */
-export const CATALOG: readonly EntrySpec[] = [...EC2_ACTIONS, ...EC2_PROBES, ...ASG_ACTIONS, ...ASG_PROBES];
+export const CATALOG: readonly EntrySpec[] = [
+  ...EC2_ACTIONS,
+  ...EC2_PROBES,
+  ...ASG_ACTIONS,
+  ...ASG_PROBES,
+  ...ECS_ACTIONS,
+  ...ECS_PROBES,
+  ...CLOUDWATCH,
+  ...ELBV2,
+];
 
 /** Entries bound to a session (or unbound, for listing: calling them then fails clearly). */
 export function catalogEntries(rt?: CatalogRuntime): CatalogEntry[] {

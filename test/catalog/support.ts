@@ -128,3 +128,55 @@ export async function makeAsg(
   const res = await w.aws('autoscaling', 'DescribeAutoScalingGroups', { AutoScalingGroupNames: [name] });
   return (res.AutoScalingGroups[0].Instances as Array<{ InstanceId: string }>).map((i) => i.InstanceId);
 }
+
+/** An ECS cluster (tagged), a Fargate task definition and `tasks` RunTask-started tasks; returns task ARNs. */
+export async function makeEcs(
+  w: World,
+  cluster: string,
+  tasks: number,
+  tags = [{ key: 'chaos:allowed', value: 'true' }],
+): Promise<{ clusterArn: string; taskArns: string[]; subnet: string; sg: string }> {
+  const c = await w.setup('ecs', 'CreateCluster', { clusterName: cluster, tags });
+  await w.setup('ecs', 'RegisterTaskDefinition', {
+    family: `${cluster}-td`,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [{ name: 'app', image: 'nginx', memory: 512 }],
+  });
+  const subnets = await w.aws('ec2', 'DescribeSubnets', {});
+  const subnet = subnets.Subnets[0].SubnetId as string;
+  const sgs = await w.aws('ec2', 'DescribeSecurityGroups', {});
+  const sg = sgs.SecurityGroups[0].GroupId as string;
+  const taskArns: string[] = [];
+  if (tasks > 0) {
+    const run = await w.setup('ecs', 'RunTask', {
+      cluster,
+      taskDefinition: `${cluster}-td`,
+      launchType: 'FARGATE',
+      count: tasks,
+      networkConfiguration: { awsvpcConfiguration: { subnets: [subnet], securityGroups: [sg] } },
+    });
+    taskArns.push(...(run.tasks as Array<{ taskArn: string }>).map((t) => t.taskArn));
+  }
+  return { clusterArn: c.cluster.clusterArn, taskArns, subnet, sg };
+}
+
+/** A service in the cluster (moto starts no tasks for it). */
+export async function makeService(
+  w: World,
+  cluster: string,
+  name: string,
+  desired: number,
+  env: { subnet: string; sg: string },
+): Promise<void> {
+  await w.setup('ecs', 'CreateService', {
+    cluster,
+    serviceName: name,
+    taskDefinition: `${cluster}-td`,
+    desiredCount: desired,
+    launchType: 'FARGATE',
+    networkConfiguration: { awsvpcConfiguration: { subnets: [env.subnet], securityGroups: [env.sg] } },
+  });
+}

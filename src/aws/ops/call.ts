@@ -18,6 +18,8 @@ export type AwsCall = (
 /** An AWS error with botocore's wording, so chaosaws-era messages and tolerances still match. */
 export class AwsApiError extends Error {
   override name = 'AwsApiError';
+  /** What Chaos Toolkit's journal would name the exception. */
+  readonly pythonType = 'botocore.exceptions.ClientError';
   constructor(
     readonly service: ServiceName,
     readonly operation: string,
