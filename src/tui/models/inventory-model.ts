@@ -1,0 +1,78 @@
+// The inventory model: polls discovery on a period and notifies subscribers (k9s's table model).
+// Views read its snapshot; a failed refresh keeps the last good inventory and shows the error.
+import type { Inventory } from '../../aws/inventory.js';
+import { realClock } from '../../steady/loop.js';
+import type { LoopClock } from '../../steady/types.js';
+
+/** What the inventory view draws. */
+export interface InventorySnapshot {
+  inventory?: Inventory;
+  /** When the last successful refresh finished (clock ms). */
+  updatedAt?: number;
+  loading: boolean;
+  error?: string;
+}
+
+/** Polls `load` every `refreshMs` (never two at once). */
+export class InventoryModel {
+  private snap: InventorySnapshot = { loading: false };
+  private readonly listeners = new Set<() => void>();
+  private timer: unknown;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly load: () => Promise<Inventory>,
+    private readonly opts: { refreshMs?: number; clock?: LoopClock } = {},
+  ) {}
+
+  /** The current state (a new object after each change). */
+  snapshot = (): InventorySnapshot => this.snap;
+
+  /** Calls `listener` after every change; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Loads now and then on the period. */
+  start(): void {
+    if (this.timer !== undefined) return;
+    const clock = this.opts.clock ?? realClock;
+    this.timer = clock.setInterval(() => void this.refresh(), this.opts.refreshMs ?? 15_000);
+    void this.refresh();
+  }
+
+  /** Stops polling. */
+  stop(): void {
+    if (this.timer !== undefined) (this.opts.clock ?? realClock).clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Refreshes now (joins a refresh already running). */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.run().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async run(): Promise<void> {
+    this.set({ loading: true });
+    try {
+      const inventory = await this.load();
+      this.set({
+        inventory,
+        loading: false,
+        error: undefined,
+        updatedAt: (this.opts.clock ?? realClock).now(),
+      });
+    } catch (err) {
+      this.set({ loading: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private set(patch: Partial<InventorySnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+}

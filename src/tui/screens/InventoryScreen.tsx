@@ -1,0 +1,299 @@
+// The inventory: tabs for EC2, ASGs, ECS (clusters > services > tasks) and alarms; move with j/k
+// or arrows, filter with `/` (words and tag k=v), mark targets with space, details with Enter,
+// attack the marked targets with `a`. The table is virtualized; the model refreshes on a period.
+import { Box, Text } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { useTheme } from '../context.js';
+import { useCommands } from '../hooks/commands.js';
+import { useCursor } from '../hooks/cursor.js';
+import { Priority } from '../hooks/keypress.js';
+import type { KeyCommand } from '../keys/commands.js';
+import type { InventorySnapshot } from '../models/inventory-model.js';
+import type { AttackOption, TargetRef } from '../services.js';
+import { ago } from '../widgets/layout.js';
+import { type Column, rangeText, Table } from '../widgets/Table.js';
+import { TextField } from '../widgets/TextField.js';
+import { filterRows, type InventoryRow, rowsFor, TABS, type TabId } from './inventory-rows.js';
+import { statusColour } from './status-colour.js';
+
+/** The inventory's commands (the key bar and help read them). */
+export const INVENTORY_COMMANDS: KeyCommand[] = [
+  { id: 'up', keys: ['up', 'k'], label: '↑/k', description: 'up', visible: false },
+  { id: 'down', keys: ['down', 'j'], label: '↓/j', description: 'down', visible: false },
+  { id: 'pageUp', keys: ['pageup'], description: 'page up', visible: false },
+  { id: 'pageDown', keys: ['pagedown'], description: 'page down', visible: false },
+  { id: 'first', keys: ['home', 'g'], label: 'g', description: 'first row', visible: false },
+  { id: 'last', keys: ['end', 'G'], label: 'G', description: 'last row', visible: false },
+  { id: 'nextTab', keys: ['tab', 'right'], label: 'tab', description: 'next tab' },
+  { id: 'prevTab', keys: ['shift+tab', 'left'], label: 'S-tab', description: 'previous tab', visible: false },
+  { id: 'mark', keys: ['space'], description: 'mark' },
+  { id: 'details', keys: ['enter'], description: 'details' },
+  { id: 'filter', keys: ['/'], description: 'filter' },
+  { id: 'attack', keys: ['a'], description: 'attack', dangerous: true },
+  { id: 'clearMarks', keys: ['u'], description: 'unmark all', visible: false },
+  { id: 'refresh', keys: ['r'], description: 'refresh', visible: false },
+  {
+    id: 'escape',
+    keys: ['escape'],
+    label: 'esc',
+    description: 'clear filter / close details',
+    visible: false,
+  },
+];
+
+const COLUMNS: Record<TabId, { header: string; width: number | 'flex' }[]> = {
+  ec2: [
+    { header: 'INSTANCE', width: 19 },
+    { header: 'NAME', width: 'flex' },
+    { header: 'STATE', width: 10 },
+    { header: 'AZ', width: 11 },
+    { header: 'TYPE', width: 9 },
+    { header: 'ASG', width: 'flex' },
+  ],
+  asg: [
+    { header: 'ASG', width: 'flex' },
+    { header: 'DESIRED', width: 10 },
+    { header: 'IN SVC', width: 6 },
+    { header: 'HEALTHY', width: 7 },
+    { header: 'AZS', width: 'flex' },
+    { header: 'SUSPENDED', width: 10 },
+  ],
+  ecs: [
+    { header: 'CLUSTER / SERVICE / TASK', width: 'flex' },
+    { header: 'STATUS', width: 9 },
+    { header: 'TASKS', width: 14 },
+    { header: '', width: 12 },
+  ],
+  alarms: [
+    { header: 'ALARM', width: 'flex' },
+    { header: 'STATE', width: 17 },
+    { header: 'METRIC', width: 'flex' },
+    { header: 'THRESHOLD', width: 14 },
+  ],
+};
+
+/** InventoryScreen props. */
+export interface InventoryScreenProps {
+  snapshot: InventorySnapshot;
+  now: number;
+  width: number;
+  height: number;
+  marked: ReadonlyMap<string, TargetRef>;
+  onToggleMark(key: string, target: TargetRef): void;
+  onClearMarks(): void;
+  onAttack(targets: TargetRef[]): void;
+  onRefresh(): void;
+  attacksFor(targets: readonly TargetRef[]): AttackOption[];
+  /** False while a dialog or another screen has the keys. */
+  isActive?: boolean;
+}
+
+/** The inventory screen. */
+export function InventoryScreen(props: InventoryScreenProps) {
+  const theme = useTheme();
+  const [tab, setTab] = useState<TabId>('ec2');
+  const tabRef = useRef<TabId>('ec2');
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [details, setDetails] = useState<InventoryRow | undefined>();
+  const inv = props.snapshot.inventory;
+  const all = useMemo(() => rowsFor(tab, inv), [tab, inv]);
+  const rows = useMemo(() => filterRows(all, filter), [all, filter]);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const cursor = useCursor(rows.length);
+  const tableHeight = Math.max(1, props.height - 4 - (editing || filter ? 1 : 0));
+  const active = (props.isActive ?? true) && !editing;
+
+  const switchTab = (delta: number) => {
+    const i = TABS.findIndex((t) => t.id === tabRef.current);
+    const next = TABS[(i + delta + TABS.length) % TABS.length]!.id;
+    tabRef.current = next;
+    setTab(next);
+    setDetails(undefined);
+    cursor.dispatch({ type: 'first' });
+  };
+  const current = () => rowsRef.current[cursor.ref.current];
+
+  useCommands(
+    INVENTORY_COMMANDS,
+    (id) => {
+      if (details && id !== 'escape' && id !== 'details' && id !== 'attack') return true;
+      switch (id) {
+        case 'up':
+          return cursor.dispatch({ type: 'move', delta: -1 });
+        case 'down':
+          return cursor.dispatch({ type: 'move', delta: 1 });
+        case 'pageUp':
+          return cursor.dispatch({ type: 'move', delta: -tableHeight });
+        case 'pageDown':
+          return cursor.dispatch({ type: 'move', delta: tableHeight });
+        case 'first':
+          return cursor.dispatch({ type: 'first' });
+        case 'last':
+          return cursor.dispatch({ type: 'last' });
+        case 'nextTab':
+          return switchTab(1);
+        case 'prevTab':
+          return switchTab(-1);
+        case 'mark': {
+          const row = current();
+          if (row) props.onToggleMark(row.key, row.target);
+          return cursor.dispatch({ type: 'move', delta: 1 });
+        }
+        case 'clearMarks':
+          return props.onClearMarks();
+        case 'details':
+          return setDetails((d) => (d ? undefined : current()));
+        case 'filter':
+          return setEditing(true);
+        case 'refresh':
+          return props.onRefresh();
+        case 'attack': {
+          const row = details ?? current();
+          const targets = props.marked.size ? [...props.marked.values()] : row ? [row.target] : [];
+          if (targets.length) props.onAttack(targets);
+          return;
+        }
+        case 'escape':
+          if (details) setDetails(undefined);
+          else setFilter('');
+          return;
+      }
+    },
+    { priority: Priority.Screen, isActive: active },
+  );
+
+  const counts: Record<TabId, number> = {
+    ec2: inv?.instances.length ?? 0,
+    asg: inv?.autoScalingGroups.length ?? 0,
+    ecs: (inv?.clusters.length ?? 0) + (inv?.services.length ?? 0) + (inv?.tasks.length ?? 0),
+    alarms: inv?.alarms.length ?? 0,
+  };
+  const columns: Column<InventoryRow>[] = COLUMNS[tab].map((c, i) => ({
+    header: c.header,
+    width: c.width,
+    value: (r) => r.cells[i] ?? '',
+    colour: i === statusColumn(tab) ? (r) => statusColour(theme, r.status) : undefined,
+  }));
+  const updated =
+    props.snapshot.updatedAt !== undefined ? `updated ${ago(props.now - props.snapshot.updatedAt)}` : '';
+  return (
+    <Box flexDirection="column" width={props.width}>
+      <Box justifyContent="space-between">
+        <Text>
+          {TABS.map((t) => (
+            <Text
+              key={t.id}
+              bold={t.id === tab}
+              inverse={t.id === tab}
+              color={t.id === tab ? theme.text.accent : theme.text.secondary}
+            >
+              {` ${t.title} (${counts[t.id]}) `}
+            </Text>
+          ))}
+        </Text>
+        <Text color={props.snapshot.error ? theme.status.error : theme.text.secondary}>
+          {props.snapshot.loading && !inv
+            ? 'discovering…'
+            : props.snapshot.error
+              ? `refresh failed, ${updated || 'no data'}`
+              : updated}
+        </Text>
+      </Box>
+      {details ? (
+        <DetailsPanel row={details} attacks={props.attacksFor([details.target])} height={tableHeight + 1} />
+      ) : (
+        <Table
+          columns={columns}
+          rows={rows}
+          cursor={cursor.index}
+          height={tableHeight}
+          width={props.width}
+          rowKey={(r) => r.key}
+          isMarked={(r) => props.marked.has(r.key)}
+          empty={
+            !inv
+              ? (props.snapshot.error ?? 'discovering…')
+              : filter
+                ? `nothing matches "${filter}"`
+                : 'none in this region'
+          }
+        />
+      )}
+      {props.snapshot.error ? (
+        <Text color={theme.status.error} wrap="truncate">{`✘ ${props.snapshot.error}`}</Text>
+      ) : null}
+      <Text color={theme.text.secondary} wrap="truncate">
+        {`${rangeText(cursor.index, tableHeight, rows.length)}${rows.length !== all.length ? ` (of ${all.length})` : ''} · ${props.marked.size} marked`}
+        {props.marked.size
+          ? ` (${[...props.marked.values()]
+              .map((t) => t.label)
+              .slice(0, 3)
+              .join(', ')}${props.marked.size > 3 ? ', …' : ''})`
+          : ''}
+      </Text>
+      {editing ? (
+        <Box>
+          <Text color={theme.text.accent}>/</Text>
+          <TextField
+            initial={filter}
+            placeholder="words or tag k=v"
+            onChange={(v) => {
+              setFilter(v);
+              cursor.dispatch({ type: 'first' });
+            }}
+            onSubmit={() => setEditing(false)}
+            onCancel={() => {
+              setFilter('');
+              setEditing(false);
+            }}
+          />
+        </Box>
+      ) : filter ? (
+        <Text color={theme.text.accent}>{`filter: ${filter}  (/ edit, esc clear)`}</Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function statusColumn(tab: TabId): number {
+  return tab === 'ec2' ? 2 : tab === 'asg' ? 3 : 1;
+}
+
+function DetailsPanel({
+  row,
+  attacks,
+  height,
+}: {
+  row: InventoryRow;
+  attacks: AttackOption[];
+  height: number;
+}) {
+  const theme = useTheme();
+  const lines: [string, string][] = [
+    ...row.details,
+    ['Attacks', attacks.length ? attacks.map((a) => a.title).join(', ') : 'none apply'],
+  ];
+  return (
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={theme.border.focused}
+      paddingX={1}
+      height={height}
+    >
+      {lines.slice(0, Math.max(1, height - 3)).map(([k, v]) => (
+        <Text key={k} wrap="truncate">
+          <Text color={theme.text.secondary}>{`${k.padEnd(20)} `}</Text>
+          <Text
+            color={k === 'State' || k === 'Status' ? statusColour(theme, v.split(' ')[0] ?? '') : undefined}
+          >
+            {v}
+          </Text>
+        </Text>
+      ))}
+      <Text color={theme.text.secondary}>enter/esc close · a attack</Text>
+    </Box>
+  );
+}

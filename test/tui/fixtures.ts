@@ -1,0 +1,154 @@
+// A small shop's inventory for console tests: an ASG "web" of instances over three AZs, a few
+// loose instances, an ECS cluster with services and tasks, and alarms.
+import type { Ec2Instance, Inventory } from '../../src/aws/inventory.js';
+
+const AZS = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+
+/** The inventory; `extra` adds that many more instances (for 10,000-row tests). */
+export function shopInventory(extra = 0): Inventory {
+  const web: Ec2Instance[] = Array.from({ length: 6 }, (_, i) => ({
+    id: `i-0web${i}`,
+    name: `web-${i}`,
+    state: 'running',
+    type: 't3.small',
+    az: AZS[i % 3],
+    asg: 'web-asg',
+    tags: { Name: `web-${i}`, role: 'web', 'chaos:allowed': 'true' },
+  }));
+  const others: Ec2Instance[] = [
+    {
+      id: 'i-0db0',
+      name: 'db-primary',
+      state: 'running',
+      type: 'r6g.large',
+      az: AZS[0],
+      tags: { Name: 'db-primary', role: 'db' },
+    },
+    {
+      id: 'i-0bastion',
+      name: 'bastion',
+      state: 'stopped',
+      type: 't3.micro',
+      az: AZS[1],
+      tags: { Name: 'bastion', role: 'ops' },
+    },
+  ];
+  const many: Ec2Instance[] = Array.from({ length: extra }, (_, i) => ({
+    id: `i-1${String(i).padStart(6, '0')}`,
+    name: `batch-${i}`,
+    state: 'running',
+    az: AZS[i % 3],
+    tags: { role: 'batch' },
+  }));
+  return {
+    identity: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/GameDay/alice' },
+    region: 'eu-west-1',
+    discoveredAt: '2026-11-25T12:00:00Z',
+    instances: [...web, ...others, ...many],
+    autoScalingGroups: [
+      {
+        name: 'web-asg',
+        min: 3,
+        max: 9,
+        desired: 6,
+        azs: AZS,
+        instances: web.map((w) => ({ id: w.id, az: w.az, lifecycle: 'InService', health: 'Healthy' })),
+        suspended: [],
+        healthCheckType: 'ELB',
+        healthCheckGracePeriod: 60,
+        targetGroupArns: [],
+        tags: { role: 'web', 'chaos:allowed': 'true' },
+      },
+    ],
+    clusters: [
+      {
+        name: 'shop',
+        arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/shop',
+        status: 'ACTIVE',
+        activeServices: 2,
+        runningTasks: 3,
+        pendingTasks: 0,
+        containerInstances: 0,
+        tags: {},
+      },
+    ],
+    services: [
+      {
+        cluster: 'shop',
+        name: 'cart',
+        arn: 'arn:svc/cart',
+        status: 'ACTIVE',
+        launchType: 'FARGATE',
+        desired: 2,
+        running: 2,
+        pending: 0,
+        tags: {},
+      },
+      {
+        cluster: 'shop',
+        name: 'checkout',
+        arn: 'arn:svc/checkout',
+        status: 'ACTIVE',
+        launchType: 'FARGATE',
+        desired: 1,
+        running: 1,
+        pending: 0,
+        tags: {},
+      },
+    ],
+    tasks: [
+      {
+        cluster: 'shop',
+        arn: 'arn:task/aaa111',
+        id: 'aaa111',
+        service: 'cart',
+        lastStatus: 'RUNNING',
+        desiredStatus: 'RUNNING',
+        az: AZS[0],
+        tags: {},
+      },
+      {
+        cluster: 'shop',
+        arn: 'arn:task/bbb222',
+        id: 'bbb222',
+        service: 'cart',
+        lastStatus: 'RUNNING',
+        desiredStatus: 'RUNNING',
+        az: AZS[1],
+        tags: {},
+      },
+      {
+        cluster: 'shop',
+        arn: 'arn:task/ccc333',
+        id: 'ccc333',
+        service: 'checkout',
+        lastStatus: 'RUNNING',
+        desiredStatus: 'RUNNING',
+        az: AZS[2],
+        tags: {},
+      },
+    ],
+    containerInstances: [],
+    alarms: [
+      {
+        name: 'web-5xx',
+        state: 'OK',
+        namespace: 'AWS/ApplicationELB',
+        metric: 'HTTPCode_Target_5XX_Count',
+        comparison: '>',
+        threshold: 10,
+        dimensions: {},
+      },
+      {
+        name: 'web-healthy-hosts',
+        state: 'ALARM',
+        namespace: 'AWS/ApplicationELB',
+        metric: 'HealthyHostCount',
+        comparison: '<',
+        threshold: 4,
+        dimensions: {},
+      },
+    ],
+    gaps: [],
+  };
+}

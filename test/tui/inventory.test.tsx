@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../src/aws/inventory.js';
+import { InventoryModel } from '../../src/tui/models/inventory-model.js';
+import { InventoryScreen } from '../../src/tui/screens/InventoryScreen.js';
+import { filterRows, rowsFor } from '../../src/tui/screens/inventory-rows.js';
+import type { AttackOption, TargetRef } from '../../src/tui/services.js';
+import { shopInventory } from './fixtures.js';
+import { keys, renderTui } from './render.js';
+
+const STOP: AttackOption = {
+  id: 'chaosaws.ec2.actions.stop_instances',
+  title: 'Stop instances',
+  targetKind: 'EC2 instances',
+  summary: 'stops',
+  undo: 'start them',
+  dryRun: 'ec2-dry-run',
+  params: [],
+};
+
+function Harness({
+  inv,
+  onAttack,
+  height = 18,
+}: {
+  inv?: Inventory;
+  onAttack?: (t: TargetRef[]) => void;
+  height?: number;
+}) {
+  const [marked, setMarked] = useState(new Map<string, TargetRef>());
+  return (
+    <InventoryScreen
+      snapshot={{ inventory: inv, loading: !inv, updatedAt: 1_000 }}
+      now={8_000}
+      width={80}
+      height={height}
+      marked={marked}
+      onToggleMark={(key, t) =>
+        setMarked((m) => {
+          const next = new Map(m);
+          if (next.has(key)) next.delete(key);
+          else next.set(key, t);
+          return next;
+        })
+      }
+      onClearMarks={() => setMarked(new Map())}
+      onAttack={onAttack ?? (() => {})}
+      onRefresh={() => {}}
+      attacksFor={(ts) => (ts.every((t) => t.kind === 'instances') ? [STOP] : [])}
+    />
+  );
+}
+
+describe('InventoryScreen', () => {
+  it('shows tabs with counts, EC2 rows and how fresh the data is', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    const f = ui.frame();
+    expect(f).toContain('EC2 (8)');
+    expect(f).toContain('ASGs (1)');
+    expect(f).toContain('Alarms (2)');
+    expect(f).toContain('❯ i-0web0');
+    expect(f).toContain('updated 7s ago');
+    expect(f.split('\n').every((l) => l.length <= 80)).toBe(true);
+    await ui.unmount();
+  });
+
+  it('filters by substring and by tag k=v', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    await ui.press('/', 'role=db', keys.enter);
+    expect(ui.frame()).toContain('db-primary');
+    expect(ui.frame()).not.toContain('web-1');
+    expect(ui.frame()).toContain('(of 8)');
+    await ui.press(keys.escape);
+    expect(ui.frame()).toContain('web-1');
+    await ui.press('/', 'bastion', keys.enter);
+    expect(ui.frame()).toContain('i-0bastion');
+    expect(ui.frame()).not.toContain('i-0db0');
+    await ui.unmount();
+  });
+
+  it('marks targets with space and attacks the marked ones', async () => {
+    const attacked: TargetRef[][] = [];
+    const ui = await renderTui(<Harness inv={shopInventory()} onAttack={(t) => attacked.push(t)} />);
+    await ui.press(keys.space, keys.space);
+    expect(ui.frame()).toContain('2 marked (web-0, web-1)');
+    expect(ui.frame()).toMatch(/ ●i-0web0/);
+    await ui.press('a');
+    expect(attacked[0]!.map((t) => t.id)).toEqual(['i-0web0', 'i-0web1']);
+    await ui.unmount();
+  });
+
+  it('Down then space in one chunk marks the row the cursor moved to', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    await ui.press(`${keys.down}${keys.down} `);
+    expect(ui.frame()).toContain('1 marked (web-2)');
+    await ui.unmount();
+  });
+
+  it('enter shows details with tags, AZ, state, health and the attacks that apply', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    await ui.press(keys.enter);
+    const f = ui.frame();
+    expect(f).toContain('eu-west-1a');
+    expect(f).toContain('running');
+    expect(f).toContain('Healthy (InService in web-asg)');
+    expect(f).toContain('chaos:allowed=true');
+    expect(f).toContain('Stop instances');
+    await ui.press(keys.escape);
+    expect(ui.frame()).toContain('❯ i-0web0');
+    await ui.unmount();
+  });
+
+  it('ECS tab shows clusters > services > tasks', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    await ui.press(keys.tab, keys.tab);
+    const lines = ui.frame().split('\n');
+    const at = (s: string) => lines.findIndex((l) => l.includes(s));
+    expect(at('shop')).toBeGreaterThan(0);
+    expect(at('cart')).toBeGreaterThan(at('shop'));
+    expect(at('aaa111')).toBeGreaterThan(at('cart'));
+    expect(at('checkout')).toBeGreaterThan(at('bbb222'));
+    expect(lines[at('aaa111')]).toMatch(/ {4}aaa111/);
+    await ui.unmount();
+  });
+
+  it('scrolls 10,000 instances rendering only one screenful', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory(10_000)} />);
+    await ui.press('G');
+    const f = ui.frame();
+    expect(f).toContain('i-1009999');
+    expect(f).toContain('of 10008');
+    expect(f.split('\n').length).toBeLessThanOrEqual(18);
+    await ui.unmount();
+  });
+
+  it('says it is discovering before the first inventory arrives', async () => {
+    const ui = await renderTui(<Harness />);
+    expect(ui.frame()).toContain('discovering…');
+    await ui.unmount();
+  });
+});
+
+describe('inventory rows and model', () => {
+  it('filter words all have to match', () => {
+    const rows = rowsFor('ec2', shopInventory());
+    expect(filterRows(rows, 'web eu-west-1b').map((r) => r.target.id)).toEqual(['i-0web1', 'i-0web4']);
+    expect(filterRows(rows, 'role=web chaos:allowed=true')).toHaveLength(6);
+    expect(filterRows(rows, 'role=nope')).toHaveLength(0);
+  });
+
+  it('the model keeps the last inventory when a refresh fails, and says so', async () => {
+    let fail = false;
+    let now = 0;
+    const model = new InventoryModel(
+      async () => {
+        if (fail) throw new Error('ExpiredToken: the security token included in the request is expired');
+        return shopInventory();
+      },
+      {
+        clock: {
+          now: () => now,
+          setInterval: () => 0,
+          clearInterval: () => {},
+          setTimeout: () => 0,
+          clearTimeout: () => {},
+        },
+      },
+    );
+    await model.refresh();
+    now = 5_000;
+    fail = true;
+    await model.refresh();
+    const s = model.snapshot();
+    expect(s.inventory?.instances).toHaveLength(8);
+    expect(s.updatedAt).toBe(0);
+    expect(s.error).toContain('ExpiredToken');
+  });
+});
