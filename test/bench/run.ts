@@ -1,0 +1,51 @@
+// `npm run bench`: measures every figure, prints one table (figure, target, measured, ratio) and,
+// with `--json FILE`, writes it as JSON. Benchmarks print; they never fail on timings.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type Figure, type FigureGroup, ratio } from './figure.js';
+import { discoveryMoto } from './figures/discovery-moto.js';
+import { startup } from './figures/startup.js';
+
+const GROUPS: FigureGroup[] = [startup, discoveryMoto];
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
+const rows: (Figure & { group: string })[] = [];
+const skipped: { group: string; reason: string }[] = [];
+for (const group of GROUPS) {
+  if (values.only && !group.name.includes(values.only)) continue;
+  const reason = await group.skip?.();
+  if (reason) {
+    skipped.push({ group: group.name, reason });
+    continue;
+  }
+  process.stderr.write(`bench: ${group.name}...\n`);
+  try {
+    for (const f of await group.measure()) rows.push({ ...f, group: group.name });
+  } catch (err) {
+    skipped.push({ group: group.name, reason: `failed: ${(err as Error).message}` });
+  }
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n >= 100 ? n.toFixed(0) : n.toFixed(2));
+const table = rows.map((r) => {
+  const q = ratio(r);
+  return [
+    r.figure,
+    r.target || '-',
+    `${fmt(r.measured)} ${r.unit}`,
+    q === undefined ? '-' : `${q.toFixed(2)}x`,
+    r.note ?? '',
+  ];
+});
+const head = ['figure', 'target', 'measured', 'ratio', 'note'];
+const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]!))
+    .join('  ')
+    .trimEnd();
+process.stdout.write(
+  `${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${table.map(line).join('\n')}\n`,
+);
+for (const s of skipped) process.stdout.write(`skipped ${s.group}: ${s.reason}\n`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ figures: rows, skipped }, null, 2)}\n`);
