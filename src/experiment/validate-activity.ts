@@ -1,7 +1,7 @@
 // Activity and provider validation (chaoslib's ensure_activity_is_valid and the provider
 // validators), reporting every problem with its JSON path.
 
-import { suggest } from '../util/suggest.js';
+import { editDistance, suggest } from '../util/suggest.js';
 import { bindingErrors } from './bind.js';
 import type { Issue } from './errors.js';
 import { resolveExecutable } from './providers/which.js';
@@ -148,7 +148,12 @@ function validatePython(
   if (provider.secrets !== undefined && !Array.isArray(provider.secrets))
     err('provider secrets must be a list of secret scope names', `${pp}.secrets`);
   if (!registry.modules().includes(mod)) {
-    const hint = suggest(mod, registry.modules());
+    // only suggest within the same package: chaosk8s is not a typo of chaosaws
+    const pkg = mod.split('.')[0];
+    const hint = suggest(
+      mod,
+      registry.modules().filter((m) => m.split('.')[0] === pkg),
+    );
     return err(
       `could not find Python module '${mod}' in activity '${name}'${hint ? `; did you mean ${hint}?` : ''}`,
       `${pp}.module`,
@@ -156,9 +161,9 @@ function validatePython(
   }
   const fn = registry.get(mod, func);
   if (!fn) {
-    const hint = suggest(func, registry.functions(mod));
+    const hint = closest(func, registry.functions(mod));
     return err(
-      `${mod} has no function "${func}"${hint ? `; did you mean ${hint}?` : ''} (in ${type} '${name}')`,
+      `${mod} has no function "${func}"${hint ? `; did you mean ${hint}?` : ` (${type} '${name}')`}`,
       `${pp}.func`,
     );
   }
@@ -201,4 +206,13 @@ function validateHttp(provider: Record<string, unknown>, pp: string, err: Report
     !(Array.isArray(t) && t.length === 2 && t.every((x) => typeof x === 'number'))
   )
     err('HTTP timeout must be a number of seconds or a [connect, read] pair', `${pp}.timeout`);
+}
+
+// suggest(), with ties broken toward a name of the same length (a typo, not a missing letter):
+// "stop_instancez" -> stop_instances rather than stop_instance.
+function closest(word: string, candidates: string[]): string | undefined {
+  const best = suggest(word, candidates);
+  if (!best) return undefined;
+  const d = editDistance(word, best);
+  return candidates.find((c) => c.length === word.length && editDistance(word, c) === d) ?? best;
 }
