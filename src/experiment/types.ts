@@ -12,15 +12,15 @@ export interface Provider {
   type?: string;
   module?: string;
   func?: string;
-  arguments?: Json;
-  secrets?: Json;
+  arguments?: unknown;
+  secrets?: unknown;
   path?: string;
-  timeout?: Json;
+  timeout?: unknown;
   url?: string;
   method?: string;
-  headers?: Json;
-  verify_tls?: Json;
-  max_retries?: Json;
+  headers?: unknown;
+  verify_tls?: unknown;
+  max_retries?: unknown;
   [key: string]: unknown;
 }
 
@@ -32,9 +32,9 @@ export interface Activity {
   provider?: Provider;
   tolerance?: unknown;
   pauses?: { before?: unknown; after?: unknown; [key: string]: unknown };
-  background?: Json;
-  timeout?: Json;
-  controls?: Json;
+  background?: unknown;
+  timeout?: unknown;
+  controls?: unknown;
   [key: string]: unknown;
 }
 
@@ -50,17 +50,17 @@ export interface Experiment {
   version?: string;
   title?: string;
   description?: string;
-  tags?: Json;
-  contributions?: Json;
+  tags?: unknown;
+  contributions?: unknown;
   configuration?: JsonObject;
   secrets?: JsonObject;
-  extensions?: Json;
-  controls?: Json;
+  extensions?: unknown;
+  controls?: unknown;
   'steady-state-hypothesis'?: Hypothesis;
   method?: Activity[];
   rollbacks?: Activity[];
-  runtime?: Json;
-  dry?: Json;
+  runtime?: unknown;
+  dry?: unknown;
   [key: string]: unknown;
 }
 
