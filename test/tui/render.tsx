@@ -22,6 +22,7 @@ export const keys = {
   space: ' ',
   pageDown: '\u001B[6~',
   ctrlC: '\u0003',
+  ctrlU: '\u0015',
 } as const;
 
 /** Options: read-only mode, a theme (default: colour on), and whether to add the hub. */
