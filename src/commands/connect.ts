@@ -43,15 +43,14 @@ export async function connect(flags: AwsFlags): Promise<Connection> {
     region: flags.region,
     profile: flags.profile,
     requestTimeoutMs:
-      flags.timeout === undefined ? undefined : parseSeconds(flags.timeout, '--timeout') * 1000,
+      flags.timeout === undefined ? undefined : parsePositive(flags.timeout, '--timeout') * 1000,
   });
   return { ctx, sandbox: false, close: () => ctx.destroy() };
 }
 
-/** A positive number of seconds from a flag, or a usage error naming the flag. */
-export function parseSeconds(text: string, flag: string): number {
+/** A positive number from a flag, or a usage error naming the flag and what it takes. */
+export function parsePositive(text: string, flag: string, what = 'number of seconds'): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new UserError(`${flag} takes a positive number of seconds, not "${text}"`);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`${flag} takes a positive ${what}, not "${text}"`);
   return n;
 }

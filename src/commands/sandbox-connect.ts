@@ -1,9 +1,41 @@
-// Opens the simulated region for --sandbox: clients are the real SDK ones with the sandbox plugged in.
+// Opens the simulated region for --sandbox: the clients are the real SDK ones with the sandbox
+// plugged in beneath them, so every code path above src/aws/ is the one a real account uses.
 import { UserError } from '../util/errors.js';
-import type { AwsFlags, Connection } from './connect.js';
+import { type AwsFlags, type Connection, parsePositive } from './connect.js';
 
-/** Creates a sandbox from the flags and an AwsContext wired to it. */
+const SIZES = ['default', 'large', 'empty'] as const;
+
+/** Creates a sandbox from the flags (size, seed, speed) and an AwsContext wired to it. */
 export async function openSandbox(flags: AwsFlags): Promise<Connection> {
-  void flags;
-  throw new UserError('the sandbox is not available in this build yet', 2);
+  const size = flags['sandbox-size'] ?? 'default';
+  if (!(SIZES as readonly string[]).includes(size))
+    throw new UserError(`--sandbox-size takes ${SIZES.join(', ')}, not "${size}"`);
+  const seed = flags.seed === undefined ? 1 : Number(flags.seed);
+  if (!Number.isInteger(seed)) throw new UserError(`--seed takes an integer, not "${flags.seed}"`);
+  const speed = flags.speed === undefined ? 1 : parsePositive(flags.speed, '--speed', 'speed factor');
+  const [{ createSandbox }, { AwsContext }] = await Promise.all([
+    import('../sandbox/index.js'),
+    import('../aws/clients.js'),
+  ]);
+  const sandbox = createSandbox({
+    size: size as (typeof SIZES)[number],
+    seed,
+    clock: 'real',
+    speed,
+    region: flags.region,
+  });
+  const ctx = await AwsContext.create({
+    region: sandbox.region,
+    credentials: sandbox.credentials,
+    plugins: [sandbox.plugin],
+    env: {},
+  });
+  return {
+    ctx,
+    sandbox: true,
+    close: async () => {
+      await ctx.destroy();
+      sandbox.close();
+    },
+  };
 }
