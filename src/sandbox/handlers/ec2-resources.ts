@@ -1,0 +1,360 @@
+// EC2 operations on tags, subnets, VPCs, zones, volumes and launch templates.
+import type {
+  AttachVolumeRequest,
+  CreateLaunchTemplateRequest,
+  CreateTagsRequest,
+  DeleteTagsRequest,
+  DescribeSubnetsRequest,
+  DescribeTagsRequest,
+  DescribeVolumesRequest,
+  DetachVolumeRequest,
+  TagDescription,
+} from '@aws-sdk/client-ec2';
+import { SandboxError } from '../errors.js';
+import { compileFilters, matchesAny } from '../filters.js';
+import type { SubnetRec, Tag, VolumeRec } from '../model.js';
+import { page } from '../paging.js';
+import type { World } from '../world.js';
+import { badEc2Token, dryRun, ec2MaxResults, requireInstances, toVolume } from './ec2-shapes.js';
+import type { Ctx, HandlerTable } from './types.js';
+
+/** The tag list of any taggable EC2 resource id, with the resource type, or the id's NotFound error. */
+function taggable(world: World, id: string): { tags: Tag[]; type: string } {
+  if (id.startsWith('i-')) return { tags: requireInstances(world, [id])[0]!.tags, type: 'instance' };
+  if (id.startsWith('vol-')) return { tags: requireVolume(world, id).tags, type: 'volume' };
+  if (id.startsWith('subnet-')) {
+    const s = world.subnets.get(id);
+    if (!s) throw new SandboxError('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
+    return { tags: s.tags, type: 'subnet' };
+  }
+  if (id.startsWith('lt-')) {
+    const t = world.launchTemplates.get(id);
+    if (!t)
+      throw new SandboxError(
+        'InvalidLaunchTemplateId.NotFound',
+        `The specified launch template, with template ID ${id}, does not exist.`,
+      );
+    return { tags: t.tags, type: 'launch-template' };
+  }
+  throw new SandboxError('InvalidID', `The ID '${id}' is not valid`);
+}
+
+function requireVolume(world: World, id: string): VolumeRec {
+  if (!/^vol-[0-9a-f]{8,17}$/.test(id))
+    throw new SandboxError('InvalidParameterValue', `Invalid id: "${id}" (expecting "vol-...")`);
+  const v = world.volumes.get(id);
+  if (!v) throw new SandboxError('InvalidVolume.NotFound', `The volume '${id}' does not exist.`);
+  return v;
+}
+
+function createTags({ world }: Ctx, input: CreateTagsRequest): object {
+  if (!input.Resources?.length)
+    throw new SandboxError('MissingParameter', 'The request must contain the parameter resourceIdSet');
+  const targets = input.Resources.map((id) => taggable(world, id));
+  for (const t of input.Tags ?? []) {
+    if (!t.Key) throw new SandboxError('InvalidParameterValue', 'Tag key must not be empty');
+    if (t.Key.startsWith('aws:'))
+      throw new SandboxError(
+        'InvalidParameterValue',
+        "Tag keys starting with 'aws:' are reserved for internal use",
+      );
+  }
+  for (const { tags } of targets) {
+    const keys = new Set([...tags.map((t) => t.Key), ...(input.Tags ?? []).map((t) => t.Key!)]);
+    if (keys.size > 50)
+      throw new SandboxError(
+        'TagLimitExceeded',
+        'The maximum number of Tags for a resource has been reached.',
+      );
+  }
+  dryRun(input);
+  for (const { tags } of targets)
+    for (const t of input.Tags ?? []) {
+      const existing = tags.find((x) => x.Key === t.Key);
+      if (existing) existing.Value = t.Value ?? '';
+      else tags.push({ Key: t.Key!, Value: t.Value ?? '' });
+    }
+  return {};
+}
+
+function deleteTags({ world }: Ctx, input: DeleteTagsRequest): object {
+  if (!input.Resources?.length)
+    throw new SandboxError('MissingParameter', 'The request must contain the parameter resourceIdSet');
+  const targets = input.Resources.map((id) => taggable(world, id));
+  dryRun(input);
+  for (const { tags } of targets) {
+    const keep = tags.filter((t) => {
+      if (!input.Tags?.length) return t.Key.startsWith('aws:');
+      return !input.Tags.some((d) => d.Key === t.Key && (d.Value === undefined || d.Value === t.Value));
+    });
+    tags.splice(0, tags.length, ...keep);
+  }
+  return {};
+}
+
+function describeTags({ world }: Ctx, input: DescribeTagsRequest): object {
+  const size = ec2MaxResults(input.MaxResults);
+  const all: TagDescription[] = [];
+  const add = (id: string, type: string, tags: Tag[]) => {
+    for (const t of tags)
+      all.push({
+        ResourceId: id,
+        ResourceType: type as TagDescription['ResourceType'],
+        Key: t.Key,
+        Value: t.Value,
+      });
+  };
+  for (const i of world.instances.values()) add(i.id, 'instance', i.tags);
+  for (const v of world.volumes.values()) add(v.id, 'volume', v.tags);
+  for (const s of world.subnets.values()) add(s.id, 'subnet', s.tags);
+  for (const t of world.launchTemplates.values()) add(t.id, 'launch-template', t.tags);
+  const match = compileFilters<TagDescription>(
+    input.Filters,
+    {
+      'resource-id': (d) => [d.ResourceId],
+      'resource-type': (d) => [d.ResourceType],
+      key: (d) => [d.Key],
+      value: (d) => [d.Value],
+    },
+    (d) => [{ Key: d.Key!, Value: d.Value! }],
+  );
+  const { items, next } = page(
+    all.filter(match),
+    size ?? 1000,
+    input.NextToken,
+    `dt:${JSON.stringify(input.Filters ?? [])}`,
+    badEc2Token,
+  );
+  return { Tags: items, NextToken: next };
+}
+
+function describeSubnets({ world }: Ctx, input: DescribeSubnetsRequest): object {
+  const size = ec2MaxResults(input.MaxResults);
+  let base = [...world.subnets.values()];
+  if (input.SubnetIds?.length) {
+    const missing = input.SubnetIds.filter((id) => !world.subnets.has(id));
+    if (missing.length)
+      throw new SandboxError(
+        'InvalidSubnetID.NotFound',
+        `The subnet ID '${missing.join(', ')}' does not exist`,
+      );
+    base = input.SubnetIds.map((id) => world.subnets.get(id)!);
+  }
+  const match = compileFilters<SubnetRec>(
+    input.Filters,
+    {
+      'availability-zone': (s) => [s.az],
+      'vpc-id': (s) => [s.vpcId],
+      'subnet-id': (s) => [s.id],
+      'default-for-az': (s) => [String(s.defaultForAz)],
+      'cidr-block': (s) => [s.cidr],
+      state: () => ['available'],
+    },
+    (s) => s.tags,
+  );
+  const { items, next } = page(
+    base.filter(match),
+    size ?? Math.max(1, base.length),
+    input.NextToken,
+    'ds',
+    badEc2Token,
+  );
+  return {
+    Subnets: items.map((s) => ({
+      SubnetId: s.id,
+      SubnetArn: world.arn('ec2', `subnet/${s.id}`),
+      VpcId: s.vpcId,
+      AvailabilityZone: s.az,
+      AvailabilityZoneId: `use1-az${1 + world.azs.indexOf(s.az)}`,
+      CidrBlock: s.cidr,
+      AvailableIpAddressCount: 4091,
+      DefaultForAz: s.defaultForAz,
+      MapPublicIpOnLaunch: s.mapPublicIp,
+      State: 'available',
+      OwnerId: world.account,
+      Tags: s.tags.length ? s.tags.map((t) => ({ ...t })) : undefined,
+    })),
+    NextToken: next,
+  };
+}
+
+function describeVolumes({ world }: Ctx, input: DescribeVolumesRequest): object {
+  const size = ec2MaxResults(input.MaxResults, 5, 500);
+  let base = [...world.volumes.values()];
+  if (input.VolumeIds?.length) base = input.VolumeIds.map((id) => requireVolume(world, id));
+  const match = compileFilters<VolumeRec>(
+    input.Filters,
+    {
+      'volume-id': (v) => [v.id],
+      status: (v) => [v.state],
+      'availability-zone': (v) => [v.az],
+      'volume-type': (v) => [v.type],
+      size: (v) => [String(v.size)],
+      'attachment.instance-id': (v) => [v.attachment?.instanceId],
+      'attachment.device': (v) => [v.attachment?.device],
+      'attachment.status': (v) => [v.attachment?.state],
+      'attachment.delete-on-termination': (v) => [
+        v.attachment ? String(v.attachment.deleteOnTermination) : undefined,
+      ],
+    },
+    (v) => v.tags,
+  );
+  const { items, next } = page(
+    base.filter(match),
+    size ?? Math.max(1, base.length),
+    input.NextToken,
+    `dv:${JSON.stringify(input.Filters ?? [])}`,
+    badEc2Token,
+  );
+  return { Volumes: items.map(toVolume), NextToken: next };
+}
+
+function detachVolume({ world, now }: Ctx, input: DetachVolumeRequest): object {
+  const v = requireVolume(world, input.VolumeId ?? '');
+  const a = v.attachment;
+  if (!a || v.state !== 'in-use')
+    throw new SandboxError('IncorrectState', `Volume '${v.id}' is in the '${v.state}' state.`);
+  if (input.InstanceId && input.InstanceId !== a.instanceId)
+    throw new SandboxError(
+      'InvalidAttachment.NotFound',
+      `Volume '${v.id}' is not attached to instance '${input.InstanceId}'.`,
+    );
+  const inst = world.instances.get(a.instanceId);
+  if (a.device === '/dev/xvda' && inst && inst.state !== 'stopped')
+    throw new SandboxError(
+      'OperationNotPermitted',
+      `Unable to detach root volume '${v.id}' from instance '${a.instanceId}'`,
+    );
+  dryRun(input);
+  a.state = 'detaching';
+  v.transitionAt = now + (input.Force ? 5_000 : 10_000);
+  return {
+    AttachTime: new Date(a.time),
+    Device: a.device,
+    InstanceId: a.instanceId,
+    State: 'detaching',
+    VolumeId: v.id,
+  };
+}
+
+function attachVolume({ world, now }: Ctx, input: AttachVolumeRequest): object {
+  const v = requireVolume(world, input.VolumeId ?? '');
+  const inst = requireInstances(world, [input.InstanceId ?? ''])[0]!;
+  if (v.state !== 'available')
+    throw new SandboxError('VolumeInUse', `${v.id} is already attached to an instance`);
+  if (v.az !== inst.az)
+    throw new SandboxError(
+      'InvalidVolume.ZoneMismatch',
+      `The volume '${v.id}' is not in the same availability zone as instance '${inst.id}'`,
+    );
+  const device = input.Device ?? '';
+  const taken = [...world.volumes.values()].some(
+    (o) => o.attachment?.instanceId === inst.id && o.attachment.device === device,
+  );
+  if (taken)
+    throw new SandboxError(
+      'InvalidParameterValue',
+      `Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`,
+    );
+  dryRun(input);
+  v.state = 'in-use';
+  v.attachment = { instanceId: inst.id, device, state: 'attaching', time: now, deleteOnTermination: false };
+  v.transitionAt = now + 10_000;
+  return {
+    AttachTime: new Date(now),
+    Device: device,
+    InstanceId: inst.id,
+    State: 'attaching',
+    VolumeId: v.id,
+  };
+}
+
+function createLaunchTemplate({ world, now }: Ctx, input: CreateLaunchTemplateRequest): object {
+  const name = input.LaunchTemplateName ?? '';
+  if (!/^[a-zA-Z0-9().\-/_]{3,128}$/.test(name))
+    throw new SandboxError(
+      'InvalidLaunchTemplateName.MalformedException',
+      'A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.',
+    );
+  if ([...world.launchTemplates.values()].some((t) => t.name === name))
+    throw new SandboxError(
+      'InvalidLaunchTemplateName.AlreadyExistsException',
+      `Launch template name already in use.`,
+    );
+  dryRun(input);
+  const tags: Tag[] = [];
+  for (const s of input.TagSpecifications ?? [])
+    for (const t of s.Tags ?? []) tags.push({ Key: t.Key ?? '', Value: t.Value ?? '' });
+  const rec = {
+    id: world.id('lt'),
+    name,
+    version: 1,
+    imageId: input.LaunchTemplateData?.ImageId ?? 'ami-0abcdef1234567890',
+    type: input.LaunchTemplateData?.InstanceType ?? 't3.micro',
+    created: now,
+    tags,
+  };
+  world.launchTemplates.set(rec.id, rec);
+  return { LaunchTemplate: toTemplate(world, rec) };
+}
+
+function toTemplate(
+  world: World,
+  t: { id: string; name: string; version: number; created: number; tags: Tag[] },
+) {
+  return {
+    LaunchTemplateId: t.id,
+    LaunchTemplateName: t.name,
+    CreateTime: new Date(t.created),
+    CreatedBy: `arn:aws:iam::${world.account}:user/gameday-sandbox`,
+    DefaultVersionNumber: t.version,
+    LatestVersionNumber: t.version,
+    Tags: t.tags.length ? t.tags.map((x) => ({ ...x })) : undefined,
+  };
+}
+
+/** The non-instance EC2 operations, by name. */
+export const ec2ResourceHandlers: HandlerTable = {
+  CreateTags: createTags,
+  DeleteTags: deleteTags,
+  DescribeTags: describeTags,
+  DescribeSubnets: describeSubnets,
+  DescribeVolumes: describeVolumes,
+  DetachVolume: detachVolume,
+  AttachVolume: attachVolume,
+  CreateLaunchTemplate: createLaunchTemplate,
+  DescribeLaunchTemplates: ({ world }, input) => ({
+    LaunchTemplates: [...world.launchTemplates.values()]
+      .filter(
+        (t) =>
+          (!input.LaunchTemplateIds?.length || input.LaunchTemplateIds.includes(t.id)) &&
+          (!input.LaunchTemplateNames?.length || input.LaunchTemplateNames.includes(t.name)),
+      )
+      .map((t) => toTemplate(world, t)),
+  }),
+  DescribeAvailabilityZones: ({ world }, input) => ({
+    AvailabilityZones: world.azs
+      .filter((az) => !input.ZoneNames?.length || matchesAny(az, input.ZoneNames))
+      .map((az, n) => ({
+        ZoneName: az,
+        ZoneId: `use1-az${n + 1}`,
+        State: 'available',
+        RegionName: world.region,
+        ZoneType: 'availability-zone',
+        OptInStatus: 'opt-in-not-required',
+        GroupName: world.region,
+        NetworkBorderGroup: world.region,
+        Messages: [],
+      })),
+  }),
+  DescribeVpcs: ({ world }) => ({
+    Vpcs: world.vpcs.map((v) => ({
+      VpcId: v.id,
+      CidrBlock: v.cidr,
+      IsDefault: v.isDefault,
+      State: 'available',
+      OwnerId: world.account,
+      InstanceTenancy: 'default',
+    })),
+  }),
+};

@@ -1,0 +1,524 @@
+// The worlds the sandbox can start with: 'default' (a small shop to practise on), 'large' (for
+// discovery benchmarks) and 'empty' (only the default VPC, for the parity suite that seeds itself).
+import { launchMember } from './asg-ops.js';
+import { launchInstance } from './ec2-ops.js';
+import { startTask } from './ecs-ops.js';
+import type { AsgRec, SubnetRec, Tag } from './model.js';
+import type { AlarmRec, ServiceRec, TaskDefRec } from './model-ecs.js';
+import type { World } from './world.js';
+
+/** The opt-in tag the catalogue looks for before it touches a resource. */
+export const OPT_IN: Tag = { Key: 'chaos:allowed', Value: 'true' };
+
+/** The default VPC with one default subnet per AZ (every region has it; moto has it too). */
+export function seedNetwork(world: World): { defaults: SubnetRec[]; privates: SubnetRec[] } {
+  const vpc = world.id('vpc');
+  world.vpcs.push({ id: vpc, cidr: '172.31.0.0/16', isDefault: true });
+  const defaults = world.azs.map((az, n) => addSubnet(world, vpc, az, `172.31.${n * 16}.0/20`, true, []));
+  return { defaults, privates: [] };
+}
+
+function addSubnet(
+  world: World,
+  vpcId: string,
+  az: string,
+  cidr: string,
+  def: boolean,
+  tags: Tag[],
+): SubnetRec {
+  const s: SubnetRec = { id: world.id('subnet'), vpcId, az, cidr, defaultForAz: def, mapPublicIp: def, tags };
+  world.subnets.set(s.id, s);
+  return s;
+}
+
+function shopVpc(world: World, name: string): SubnetRec[] {
+  const vpc = world.id('vpc');
+  world.vpcs.push({ id: vpc, cidr: '10.0.0.0/16', isDefault: false });
+  return world.azs.map((az, n) =>
+    addSubnet(world, vpc, az, `10.0.${n * 16}.0/20`, false, [
+      { Key: 'Name', Value: `${name}-private-${az.slice(-1)}` },
+    ]),
+  );
+}
+
+function makeAsg(
+  world: World,
+  name: string,
+  subnets: SubnetRec[],
+  size: { min: number; max: number; desired: number },
+  tags: Tag[],
+  ltId: string,
+  now: number,
+): AsgRec {
+  const lt = world.launchTemplates.get(ltId)!;
+  const asg: AsgRec = {
+    name,
+    arn: world.arn('autoscaling', `autoScalingGroup:${world.rng.uuid()}:autoScalingGroupName/${name}`),
+    ...size,
+    cooldown: 300,
+    azs: subnets.map((s) => s.az),
+    subnets: subnets.map((s) => s.id),
+    launchTemplate: { id: lt.id, name: lt.name, version: '$Latest' },
+    healthCheckType: 'EC2',
+    grace: 60,
+    members: [],
+    suspended: [],
+    tags: [
+      { Key: 'Name', Value: name, PropagateAtLaunch: true },
+      ...tags.map((t) => ({ ...t, PropagateAtLaunch: true })),
+    ],
+    targetGroups: [world.arn('elasticloadbalancing', `targetgroup/${name}-tg/${world.rng.hex(16)}`)],
+    created: now - 86_400_000,
+    launchDelay: 30,
+  };
+  world.asgs.set(name, asg);
+  for (let n = 0; n < size.desired; n++) launchMember(world, asg, now - 86_400_000, '', true);
+  return asg;
+}
+
+function launchTemplate(world: World, name: string, now: number): string {
+  const id = world.id('lt');
+  world.launchTemplates.set(id, {
+    id,
+    name,
+    version: 1,
+    imageId: `ami-${world.rng.hex(17)}`,
+    type: 't3.small',
+    created: now - 86_400_000,
+    tags: [],
+  });
+  return id;
+}
+
+function standalone(
+  world: World,
+  name: string,
+  subnet: SubnetRec,
+  tags: Tag[],
+  now: number,
+  type = 't3.micro',
+): string {
+  const inst = launchInstance(
+    world,
+    {
+      imageId: 'ami-0c02fb55956c7d316',
+      type,
+      subnet,
+      tags: [{ Key: 'Name', Value: name }, ...tags],
+      reservationId: world.id('r'),
+      running: true,
+    },
+    now - 86_400_000,
+  );
+  return inst.id;
+}
+
+function cluster(world: World, name: string, tags: Tag[], now: number): string {
+  const arn = world.arn('ecs', `cluster/${name}`);
+  world.clusters.set(name, {
+    name,
+    arn,
+    status: 'ACTIVE',
+    tags: tags.map((t) => ({ key: t.Key, value: t.Value })),
+    created: now - 86_400_000,
+  });
+  return arn;
+}
+
+function taskDef(
+  world: World,
+  family: string,
+  cpu: string,
+  memory: string,
+  fargate: boolean,
+  now: number,
+): TaskDefRec {
+  const td: TaskDefRec = {
+    family,
+    revision: 1,
+    arn: world.arn('ecs', `task-definition/${family}:1`),
+    cpu,
+    memory,
+    networkMode: fargate ? 'awsvpc' : 'bridge',
+    compat: [fargate ? 'FARGATE' : 'EC2'],
+    containers: [
+      {
+        name: family,
+        image: `public.ecr.aws/gameday/${family}:1.0`,
+        cpu: Number(cpu),
+        memory: Number(memory),
+        essential: true,
+      },
+    ],
+    status: 'ACTIVE',
+    registered: now - 86_400_000,
+    tags: [],
+  };
+  world.taskDefs.set(td.arn, td);
+  return td;
+}
+
+function service(
+  world: World,
+  clusterArn: string,
+  name: string,
+  td: TaskDefRec,
+  desired: number,
+  subnets: SubnetRec[],
+  tags: Tag[],
+  now: number,
+): ServiceRec {
+  const clusterName = clusterArn.slice(clusterArn.lastIndexOf('/') + 1);
+  const fargate = td.compat.includes('FARGATE');
+  const dep = `ecs-svc/${String(world.rng.u32()).padStart(10, '0')}${String(world.rng.u32()).slice(0, 9).padStart(9, '0')}`;
+  const svc: ServiceRec = {
+    name,
+    arn: world.arn('ecs', `service/${clusterName}/${name}`),
+    cluster: clusterArn,
+    taskDefinition: td.arn,
+    desired,
+    launchType: fargate ? 'FARGATE' : 'EC2',
+    status: 'ACTIVE',
+    maxPercent: 200,
+    minHealthyPercent: 100,
+    placementStrategy: fargate ? [] : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
+    subnets: fargate ? subnets.map((s) => s.id) : [],
+    securityGroups: fargate ? ['sg-0a1b2c3d4e5f60718'] : [],
+    assignPublicIp: 'DISABLED',
+    created: now - 86_400_000,
+    deployments: [
+      {
+        id: dep,
+        status: 'PRIMARY',
+        taskDefinition: td.arn,
+        created: now - 86_400_000,
+        updated: now - 86_000_000,
+        rollout: 'COMPLETED',
+      },
+    ],
+    events: [],
+    tags: tags.map((t) => ({ key: t.Key, value: t.Value })),
+    steady: true,
+    capacityPerTask: 30,
+  };
+  world.services.set(svc.arn, svc);
+  for (let n = 0; n < desired; n++) {
+    const r = startTask(
+      world,
+      {
+        cluster: clusterArn,
+        taskDef: td,
+        launchType: svc.launchType,
+        group: `service:${name}`,
+        startedBy: dep,
+        service: svc,
+        azs: subnets.map((s) => s.az),
+        running: true,
+        az: fargate ? subnets[n % subnets.length]?.az : undefined,
+      },
+      now - 3_600_000,
+    );
+    if (typeof r === 'string') break;
+  }
+  return svc;
+}
+
+/** An alarm as PutMetricAlarm would create it (state INSUFFICIENT_DATA until evaluated). */
+function alarm(
+  world: World,
+  name: string,
+  a: Pick<
+    AlarmRec,
+    'namespace' | 'metricName' | 'dimensions' | 'period' | 'evaluationPeriods' | 'threshold' | 'comparison'
+  > &
+    Partial<AlarmRec>,
+  now: number,
+): void {
+  world.alarms.set(name, {
+    name,
+    arn: world.arn('cloudwatch', `alarm:${name}`),
+    datapointsToAlarm: a.evaluationPeriods,
+    treatMissingData: 'missing',
+    actionsEnabled: true,
+    alarmActions: [world.arn('sns', 'gameday-oncall')],
+    okActions: [],
+    insufficientDataActions: [],
+    state: 'INSUFFICIENT_DATA',
+    stateReason: 'Unchecked: Initial alarm creation',
+    stateUpdated: now,
+    stateTransitioned: now,
+    configUpdated: now,
+    tags: [],
+    ...a,
+  });
+}
+
+/** The practice shop: web ASG behind a load balancer, ECS services, standalone hosts, alarms. */
+export function seedDefault(world: World, now: number): void {
+  seedNetwork(world);
+  const privates = shopVpc(world, 'shop');
+  const lt = launchTemplate(world, 'web-lt', now);
+  const web = makeAsg(
+    world,
+    'web',
+    privates,
+    { min: 3, max: 12, desired: 6 },
+    [OPT_IN, { Key: 'team', Value: 'storefront' }],
+    lt,
+    now,
+  );
+  const lbName = `app/shop-alb/${world.rng.hex(16)}`;
+  const tgName = web.targetGroups[0]!.slice(web.targetGroups[0]!.indexOf('targetgroup/'));
+  world.apps.set('web', {
+    name: 'web',
+    asg: 'web',
+    loadBalancer: lbName,
+    targetGroup: tgName,
+    baseRps: 240,
+    capacityPerTarget: 80,
+    baseLatency: 0.06,
+  });
+  standalone(world, 'bastion', privates[0]!, [{ Key: 'team', Value: 'platform' }], now);
+  standalone(
+    world,
+    'db-primary',
+    privates[1]!,
+    [
+      { Key: 'chaos:allowed', Value: 'false' },
+      { Key: 'team', Value: 'data' },
+    ],
+    now,
+    'r6g.large',
+  );
+  standalone(world, 'batch-1', privates[1]!, [OPT_IN, { Key: 'team', Value: 'data' }], now);
+  standalone(world, 'batch-2', privates[2]!, [OPT_IN, { Key: 'team', Value: 'data' }], now);
+  const hosts = privates.map((s, n) =>
+    standalone(
+      world,
+      `ecs-host-${String.fromCharCode(97 + n)}`,
+      s,
+      [OPT_IN, { Key: 'team', Value: 'platform' }],
+      now,
+      't3.medium',
+    ),
+  );
+
+  const shop = cluster(world, 'shop', [OPT_IN], now);
+  const checkout = service(
+    world,
+    shop,
+    'checkout',
+    taskDef(world, 'checkout', '512', '1024', true, now),
+    4,
+    privates,
+    [OPT_IN],
+    now,
+  );
+  service(world, shop, 'worker', taskDef(world, 'worker', '256', '512', true, now), 2, privates, [], now);
+  world.apps.set('checkout', {
+    name: 'checkout',
+    ecs: { cluster: shop, service: checkout.arn },
+    loadBalancer: `app/checkout-alb/${world.rng.hex(16)}`,
+    targetGroup: `targetgroup/checkout-tg/${world.rng.hex(16)}`,
+    baseRps: 60,
+    capacityPerTarget: 30,
+    baseLatency: 0.09,
+  });
+
+  const ops = cluster(world, 'ops', [OPT_IN], now);
+  for (const id of hosts) {
+    const inst = world.instances.get(id)!;
+    const cid = world.rng.hex(32);
+    const arn = world.arn('ecs', `container-instance/ops/${cid}`);
+    world.containerInstances.set(arn, {
+      arn,
+      id: cid,
+      cluster: ops,
+      ec2InstanceId: id,
+      status: 'ACTIVE',
+      cpu: 2048,
+      memory: 3904,
+      az: inst.az,
+      registered: now - 86_400_000,
+      version: 1,
+      tags: [],
+    });
+  }
+  service(
+    world,
+    ops,
+    'reporting',
+    taskDef(world, 'reporting', '256', '512', false, now),
+    4,
+    privates,
+    [OPT_IN],
+    now,
+  );
+
+  const lb = { Name: 'LoadBalancer', Value: lbName };
+  alarm(
+    world,
+    'web-high-5xx',
+    {
+      namespace: 'AWS/ApplicationELB',
+      metricName: 'HTTPCode_Target_5XX_Count',
+      dimensions: [lb],
+      statistic: 'Sum',
+      period: 60,
+      evaluationPeriods: 1,
+      threshold: 50,
+      comparison: 'GreaterThanThreshold',
+      treatMissingData: 'notBreaching',
+      description: 'More than 50 target 5xx responses in a minute',
+    },
+    now,
+  );
+  alarm(
+    world,
+    'web-low-healthy-hosts',
+    {
+      namespace: 'AWS/ApplicationELB',
+      metricName: 'HealthyHostCount',
+      dimensions: [{ Name: 'TargetGroup', Value: tgName }, lb],
+      statistic: 'Minimum',
+      period: 60,
+      evaluationPeriods: 1,
+      threshold: 5,
+      comparison: 'LessThanThreshold',
+      description: 'Fewer than 5 healthy web targets',
+    },
+    now,
+  );
+  alarm(
+    world,
+    'web-high-latency',
+    {
+      namespace: 'AWS/ApplicationELB',
+      metricName: 'TargetResponseTime',
+      dimensions: [lb],
+      extendedStatistic: 'p90',
+      period: 60,
+      evaluationPeriods: 2,
+      threshold: 0.5,
+      comparison: 'GreaterThanThreshold',
+      description: 'p90 latency above 500 ms for 2 minutes',
+    },
+    now,
+  );
+  alarm(
+    world,
+    'web-high-cpu',
+    {
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }],
+      statistic: 'Average',
+      period: 60,
+      evaluationPeriods: 3,
+      threshold: 80,
+      comparison: 'GreaterThanThreshold',
+      description: 'web ASG CPU above 80 % for 3 minutes',
+    },
+    now,
+  );
+  alarm(
+    world,
+    'checkout-high-cpu',
+    {
+      namespace: 'AWS/ECS',
+      metricName: 'CPUUtilization',
+      dimensions: [
+        { Name: 'ClusterName', Value: 'shop' },
+        { Name: 'ServiceName', Value: 'checkout' },
+      ],
+      statistic: 'Average',
+      period: 60,
+      evaluationPeriods: 3,
+      threshold: 80,
+      comparison: 'GreaterThanThreshold',
+    },
+    now,
+  );
+  alarm(
+    world,
+    'checkout-tasks-low',
+    {
+      namespace: 'ECS/ContainerInsights',
+      metricName: 'RunningTaskCount',
+      dimensions: [
+        { Name: 'ClusterName', Value: 'shop' },
+        { Name: 'ServiceName', Value: 'checkout' },
+      ],
+      statistic: 'Minimum',
+      period: 60,
+      evaluationPeriods: 1,
+      threshold: 3,
+      comparison: 'LessThanThreshold',
+    },
+    now,
+  );
+}
+
+/** The benchmark world: 10,000 instances, 500 ASGs, 100 clusters / 2,000 services / 10,000 tasks, 2,000 alarms. */
+export function seedLarge(world: World, now: number): void {
+  const { defaults } = seedNetwork(world);
+  const privates = shopVpc(world, 'fleet');
+  const lt = launchTemplate(world, 'fleet-lt', now);
+  for (let g = 0; g < 500; g++) {
+    const tags =
+      g % 10 === 9 ? [{ Key: 'team', Value: `t${g % 37}` }] : [OPT_IN, { Key: 'team', Value: `t${g % 37}` }];
+    makeAsg(
+      world,
+      `asg-${String(g).padStart(3, '0')}`,
+      privates,
+      { min: 2, max: 20, desired: 10 },
+      tags,
+      lt,
+      now,
+    );
+  }
+  for (let n = 0; n < 5000; n++)
+    standalone(
+      world,
+      `host-${String(n).padStart(4, '0')}`,
+      defaults[n % defaults.length]!,
+      n % 4 === 0 ? [] : [OPT_IN],
+      now,
+    );
+  const tds = [
+    taskDef(world, 'api', '256', '512', true, now),
+    taskDef(world, 'jobs', '256', '512', true, now),
+  ];
+  for (let c = 0; c < 100; c++) {
+    const arn = cluster(world, `cluster-${String(c).padStart(3, '0')}`, c % 5 === 4 ? [] : [OPT_IN], now);
+    for (let s = 0; s < 20; s++)
+      service(
+        world,
+        arn,
+        `svc-${String(s).padStart(2, '0')}`,
+        tds[s % 2]!,
+        5,
+        privates,
+        s % 3 === 2 ? [] : [OPT_IN],
+        now,
+      );
+  }
+  for (let a = 0; a < 2000; a++) {
+    const asg = `asg-${String(a % 500).padStart(3, '0')}`;
+    alarm(
+      world,
+      `alarm-${String(a).padStart(4, '0')}-${asg}`,
+      {
+        namespace: 'AWS/EC2',
+        metricName: 'CPUUtilization',
+        dimensions: [{ Name: 'AutoScalingGroupName', Value: asg }],
+        statistic: 'Average',
+        period: 60,
+        evaluationPeriods: 3,
+        threshold: 70 + (a % 4) * 5,
+        comparison: 'GreaterThanThreshold',
+      },
+      now,
+    );
+  }
+}
