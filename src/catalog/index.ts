@@ -11,6 +11,11 @@ import { EC2_PROBES } from './chaosaws/ec2-probes.js';
 import { ECS_ACTIONS } from './chaosaws/ecs-actions.js';
 import { ECS_PROBES } from './chaosaws/ecs-probes.js';
 import { ELBV2 } from './chaosaws/elbv2.js';
+import { SET_ALARM_STATE } from './native/alarm.js';
+import { ASG_AZ_OUTAGE } from './native/asg.js';
+import { NATIVE_EC2 } from './native/ec2.js';
+import { NATIVE_ECS } from './native/ecs.js';
+import { NATIVE_PROBES } from './native/probes.js';
 import type { CatalogEntry, CatalogRuntime, EntrySpec } from './types.js';
 
 /** Every entry, in the order `gameday catalog` lists them. */
@@ -23,6 +28,11 @@ export const CATALOG: readonly EntrySpec[] = [
   ...ECS_PROBES,
   ...CLOUDWATCH,
   ...ELBV2,
+  ...NATIVE_EC2,
+  ASG_AZ_OUTAGE,
+  ...NATIVE_ECS,
+  SET_ALARM_STATE,
+  ...NATIVE_PROBES,
 ];
 
 /** Entries bound to a session (or unbound, for listing: calling them then fails clearly). */
