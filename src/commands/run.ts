@@ -31,6 +31,11 @@ const USAGE =
   '[--hypothesis-strategy S] [--hypothesis-frequency N] [--fail-fast] [--var k[:type]=v] [--var-file F] ' +
   '[--no-validation] [--verbose] [--sandbox] [--region R] [--profile P]';
 
+/** Validation failed; the errors are already printed as ERROR lines (C12), so exit 2 quietly. */
+export class ValidationFailed extends Error {
+  override name = 'ValidationFailed';
+}
+
 /** Writes chaos-style log lines to stderr. */
 export function stderrLogger(verbose: boolean): (level: Level, message: string) => void {
   const colour = colourModeFor(process.stderr.isTTY === true);
@@ -75,10 +80,7 @@ export async function loadAndValidate(
     if (errors.length) {
       for (const i of errors) log('ERROR', formatIssue(file, i));
       await close();
-      throw new UserError(
-        `${file} is not a valid experiment (${errors.length} error${errors.length > 1 ? 's' : ''} above)`,
-        2,
-      );
+      throw new ValidationFailed(`${file} is not a valid experiment`);
     }
   }
   return { experiment, vars, env, registry, close };
@@ -123,7 +125,7 @@ function parse(argv: string[]) {
       },
     });
   } catch (err) {
-    throw new UserError(`run: ${(err as Error).message.split('\n')[0]} (${USAGE})`, 2);
+    throw new UserError(`run: ${firstSentence(err)} (see gameday run --help)`, 2);
   }
 }
 
@@ -176,6 +178,7 @@ export const run: CommandModule['run'] = async (argv) => {
       log,
     );
   } catch (err) {
+    if (err instanceof ValidationFailed) return 2;
     if (err instanceof LoadError) throw new UserError(err.message, 2);
     throw err;
   }
@@ -239,3 +242,10 @@ export const run: CommandModule['run'] = async (argv) => {
     await loaded.close();
   }
 };
+
+/** The first sentence of an error message (node:util parseArgs adds a long hint after it). */
+export function firstSentence(err: unknown): string {
+  return String((err as Error).message ?? err)
+    .split('\n')[0]!
+    .replace(/\. .*$/, '');
+}

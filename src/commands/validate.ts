@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { LoadError } from '../experiment/errors.js';
 import { UserError } from '../util/errors.js';
 import type { CommandModule } from './registry.js';
-import { loadAndValidate, stderrLogger } from './run.js';
+import { firstSentence, loadAndValidate, stderrLogger, ValidationFailed } from './run.js';
 
 const USAGE =
   'usage: gameday validate FILE [--var k[:type]=v] [--var-file F] [--sandbox] [--region R] [--profile P]';
@@ -14,7 +14,7 @@ export const run: CommandModule['run'] = async (argv) => {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (err) {
-    throw new UserError(`validate: ${(err as Error).message.split('\n')[0]} (${USAGE})`, 2);
+    throw new UserError(`validate: ${firstSentence(err)} (see gameday validate --help)`, 2);
   }
   const { values: o, positionals } = parsed;
   if (o.help) {
@@ -39,6 +39,7 @@ export const run: CommandModule['run'] = async (argv) => {
     );
     await loaded.close();
   } catch (err) {
+    if (err instanceof ValidationFailed) return 2;
     if (err instanceof LoadError) throw new UserError(err.message, 2);
     throw err;
   }

@@ -30,8 +30,7 @@ export function parseJson(text: string, maxDepth = 64): unknown {
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const describe = () =>
-    i >= text.length ? 'unexpected end of file' : `unexpected character ${JSON.stringify(text[i])}`;
+  const found = () => (i >= text.length ? 'the end of the file' : JSON.stringify(text[i]));
 
   const str = (): string => {
     const start = i;
@@ -73,7 +72,7 @@ export function parseJson(text: string, maxDepth = 64): unknown {
 
   const num = (): number => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) return fail(describe());
+    if (!m) return fail(`expected a number, found ${found()}`);
     i += m[0].length;
     return Number(m[0]);
   };
@@ -93,7 +92,7 @@ export function parseJson(text: string, maxDepth = 64): unknown {
       for (;;) {
         ws();
         if (text[i] !== '"')
-          fail(`expected a double-quoted property name, found ${describe().replace('unexpected ', '')}`);
+          fail(`expected a double-quoted property name, found ${found()}`);
         const key = str();
         ws();
         if (text[i] !== ':') fail(`expected ':' after property name "${key}"`);
@@ -113,7 +112,7 @@ export function parseJson(text: string, maxDepth = 64): unknown {
           i++;
           return obj;
         }
-        fail(`expected ',' or '}' after a property value, found ${describe().replace('unexpected ', '')}`);
+        fail(`expected ',' or '}' after a property value, found ${found()}`);
       }
     }
     if (c === '[') {
@@ -135,7 +134,7 @@ export function parseJson(text: string, maxDepth = 64): unknown {
           i++;
           return arr;
         }
-        fail(`expected ',' or ']' after a list item, found ${describe().replace('unexpected ', '')}`);
+        fail(`expected ',' or ']' after a list item, found ${found()}`);
       }
     }
     if (c === '"') return str();
@@ -150,12 +149,12 @@ export function parseJson(text: string, maxDepth = 64): unknown {
         return v;
       }
     }
-    return fail(`expected a value, found ${describe().replace('unexpected ', '')}`);
+    return fail(`expected a value, found ${found()}`);
   };
 
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   const result = value(0);
   ws();
-  if (i < text.length) fail(`extra data after the document: ${describe()}`);
+  if (i < text.length) fail(`extra data after the document: ${found()}`);
   return result;
 }

@@ -1,7 +1,7 @@
 // Loading an experiment file: JSON or YAML by extension (like chaoslib's loader), with the limits a
 // file from someone else needs: a size cap, a nesting cap and a YAML alias cap (alias bombs).
 import { readFileSync, statSync } from 'node:fs';
-import { parseDocument as parseYamlDocument } from 'yaml';
+import { LineCounter, parseDocument as parseYamlDocument } from 'yaml';
 import { LoadError } from './errors.js';
 import { JsonSyntaxError, parseJson } from './json.js';
 import { type Experiment, isObject } from './types.js';
@@ -32,10 +32,11 @@ export function parseDocument(text: string, file: string): unknown {
 function parseYaml(text: string, file: string): unknown {
   let value: unknown;
   try {
-    const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const lineCounter = new LineCounter();
+    const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
     const first = doc.errors[0];
     if (first) {
-      const pos = first.linePos?.[0];
+      const pos = lineCounter.linePos(first.pos[0]);
       const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
       throw new LoadError(`${where}: invalid YAML: ${first.message.split('\n')[0]}`);
     }
