@@ -33,4 +33,10 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'check a Chaos Toolkit experiment and list every problem (chaos validate compatible)',
     load: () => import('./validate.js'),
   },
+  {
+    name: 'catalog',
+    usage: 'catalog [--json | --markdown] [--kind action|probe] [--module M]',
+    summary: 'every action and probe: Chaos Toolkit name, target, arguments with defaults, undo, dry run',
+    load: () => import('./catalog.js'),
+  },
 ];
