@@ -1,7 +1,8 @@
 // The live steady-state loop: on every tick it runs each probe (with a timeout), fetches every
 // graphed CloudWatch series in one GetMetricData call (per 500 series), reads alarm states, and
 // checks the stop conditions (an alarm entering ALARM, a probe failing N times in a row). When one
-// fires it calls `onStop` (the wiring halts and undoes) once, until a new attack re-arms it.
+// fires while an attack is on it calls `onStop` (the wiring halts and undoes) once; the next
+// attack re-arms it.
 // Models poll and notify: views subscribe and render `snapshot()`, never fetch.
 import { batchQueries, latestValues, MAX_QUERIES_PER_CALL } from './metrics.js';
 import type {
@@ -66,10 +67,12 @@ export class SteadyLoop {
       running: false,
       paused: false,
       halted: false,
+      armed: false,
       periodMs: this.opts.periodMs,
       probes: (options.probes ?? []).map((p) => ({
         spec: { id: p.id, title: p.title, tolerance: p.tolerance },
         strip: [],
+        values: [],
         consecutiveFailures: 0,
       })),
       series: (options.series ?? []).map((spec) => ({ spec, points: [] })),
@@ -121,6 +124,7 @@ export class SteadyLoop {
   attackStarted(label: string): void {
     this.update({
       halted: false,
+      armed: true,
       markers: [...this.snap.markers, { tick: this.snap.tick, kind: 'start', label }],
     });
     this.log('attack-start', label);
@@ -134,7 +138,7 @@ export class SteadyLoop {
 
   /** Records a halt the operator asked for (the wiring undoes); stop conditions stay quiet after. */
   halted(text: string): void {
-    this.update({ halted: true });
+    this.update({ halted: true, armed: false });
     this.log('halt', text);
   }
 
@@ -190,7 +194,11 @@ export class SteadyLoop {
 
   private pausedProbes(): ProbeState[] {
     this.prevProbes = this.snap.probes;
-    return this.snap.probes.map((p) => ({ ...p, strip: this.push(p.strip, null) }));
+    return this.snap.probes.map((p) => ({
+      ...p,
+      strip: this.push(p.strip, null),
+      values: this.push(p.values, null),
+    }));
   }
 
   private async runProbes(): Promise<ProbeState[]> {
@@ -203,6 +211,7 @@ export class SteadyLoop {
         return {
           spec: state.spec,
           strip: this.push(state.strip, last.ok),
+          values: this.push(state.values, measure(spec, last)),
           last,
           consecutiveFailures: last.ok ? 0 : state.consecutiveFailures + 1,
         };
@@ -267,7 +276,7 @@ export class SteadyLoop {
   }
 
   private async checkStop(prevAlarms: Record<string, string>): Promise<void> {
-    if (this.snap.halted) return;
+    if (!this.snap.armed) return;
     let reason: string | undefined;
     for (const name of this.opts.stopOnAlarms ?? []) {
       const now = this.snap.alarms[name];
@@ -278,7 +287,7 @@ export class SteadyLoop {
     if (!reason && failing)
       reason = `probe "${failing.spec.title}" failed ${failing.consecutiveFailures} times in a row`;
     if (!reason) return;
-    this.update({ halted: true });
+    this.update({ halted: true, armed: false });
     this.log('stop-condition', `${reason}: halting and undoing`);
     try {
       await this.opts.onStop?.(reason);
@@ -303,6 +312,12 @@ export class ProbeTimeout extends Error {
   constructor(ms: number) {
     super(`timed out after ${Math.round(ms / 100) / 10}s`);
   }
+}
+
+function measure(spec: ProbeSpec, last: NonNullable<ProbeState['last']>): number | null {
+  if (last.error !== undefined) return null;
+  const n = spec.measure ? spec.measure(last.value) : last.value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
 function message(err: unknown): string {

@@ -11,6 +11,8 @@ export interface ProbeSpec {
   run(signal: AbortSignal): Promise<unknown>;
   /** True when the value is within tolerance. */
   check(value: unknown): boolean;
+  /** The number to graph for a value (a count inside an object...); default: the value if numeric. */
+  measure?(value: unknown): number | undefined;
   /** A probe that takes longer fails with "timed out" (default: the loop's period). */
   timeoutMs?: number;
 }
@@ -88,6 +90,8 @@ export interface LoopMarker {
 export interface ProbeState {
   spec: Pick<ProbeSpec, 'id' | 'title' | 'tolerance'>;
   strip: (boolean | null)[];
+  /** Numeric values per tick (null: not a number, failed or paused), graphed as a probe series. */
+  values: (number | null)[];
   last?: { ok: boolean; value?: unknown; error?: string };
   consecutiveFailures: number;
 }
@@ -105,6 +109,8 @@ export interface LoopSnapshot {
   paused: boolean;
   /** A stop condition fired (or the operator halted); cleared when a new attack starts. */
   halted: boolean;
+  /** Stop conditions are checked only while armed: from an attack's start until a halt. */
+  armed: boolean;
   periodMs: number;
   probes: ProbeState[];
   series: SeriesState[];

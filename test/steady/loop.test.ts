@@ -130,6 +130,7 @@ describe('SteadyLoop', () => {
       clock: testClock(),
       onStop: (r) => void reasons.push(r),
     });
+    loop.attackStarted('Set alarm state');
     await loop.tick();
     await loop.tick();
     expect(reasons).toEqual([]);
@@ -138,6 +139,36 @@ describe('SteadyLoop', () => {
     expect(loop.snapshot().events.some((e) => e.kind === 'alarm' && e.text.includes('OK -> ALARM'))).toBe(
       true,
     );
+  });
+
+  it('stop conditions are quiet until an attack starts (a steady state already broken is not a halt)', async () => {
+    const reasons: string[] = [];
+    const loop = new SteadyLoop({
+      probes: [probe([1])],
+      maxProbeFailures: 2,
+      clock: testClock(),
+      onStop: (r) => void reasons.push(r),
+    });
+    for (let i = 0; i < 4; i++) await loop.tick();
+    expect(reasons).toEqual([]);
+    loop.attackStarted('x');
+    await loop.tick();
+    expect(reasons).toHaveLength(1);
+  });
+
+  it('graphs the measured number of a probe value', async () => {
+    const loop = new SteadyLoop({
+      probes: [
+        probe([{ healthy: 4, ok: true }], {
+          check: (v) => (v as { ok: boolean }).ok,
+          measure: (v) => (v as { healthy: number }).healthy,
+        }),
+      ],
+      clock: testClock(),
+    });
+    await loop.tick();
+    expect(loop.snapshot().probes[0]!.values).toEqual([4]);
+    expect(loop.snapshot().probes[0]!.strip).toEqual([true]);
   });
 
   it('a probe that hangs times out and is marked failed', async () => {

@@ -1,0 +1,210 @@
+// The console's frame: header, the current screen, overlays (help, note, quit) and the key bar,
+// plus the global keys (halt, note, pause, help, quit). Screens get their data from the models
+// created here (inventory poller, attack flow, steady loop); none of them fetches.
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { realClock } from '../steady/loop.js';
+import type { LoopClock } from '../steady/types.js';
+import { useSettings } from './context.js';
+import { useCommands } from './hooks/commands.js';
+import { Priority } from './hooks/keypress.js';
+import { useStore } from './hooks/store.js';
+import type { Size } from './hooks/terminal-size.js';
+import type { KeyCommand } from './keys/commands.js';
+import { GLOBAL_COMMANDS } from './keys/global.js';
+import { AttackFlow } from './models/attack-flow.js';
+import { InventoryModel } from './models/inventory-model.js';
+import { ATTACK_COMMANDS, AttackScreen } from './screens/AttackScreen.js';
+import { INVENTORY_COMMANDS, InventoryScreen } from './screens/InventoryScreen.js';
+import { LIVE_COMMANDS, LiveScreen } from './screens/LiveScreen.js';
+import type { ConsoleServices, TargetRef } from './services.js';
+import { Header } from './widgets/Header.js';
+import { Help } from './widgets/Help.js';
+import { KeyBar } from './widgets/KeyBar.js';
+import { QuitDialog } from './widgets/QuitDialog.js';
+import { TextField } from './widgets/TextField.js';
+
+/** The smallest terminal the console lays out in. */
+export const MIN_SIZE: Size = { width: 80, height: 24 };
+
+/** Console props. */
+export interface ConsoleProps {
+  services: ConsoleServices;
+  size: Size;
+  clock?: LoopClock;
+  inventoryRefreshMs?: number;
+  /** Called once when the operator has quit (after undoing, if asked). */
+  onExit(): void;
+}
+
+type Screen = 'inventory' | 'attack' | 'live';
+type Overlay = 'help' | 'quit' | 'note' | undefined;
+
+const SCREEN_COMMANDS: Record<Screen, { title: string; commands: KeyCommand[] }> = {
+  inventory: { title: 'Inventory', commands: INVENTORY_COMMANDS },
+  attack: { title: 'Attack', commands: ATTACK_COMMANDS },
+  live: { title: 'Live view', commands: LIVE_COMMANDS },
+};
+
+/** The console. */
+export function Console({ services, size, clock = realClock, inventoryRefreshMs, onExit }: ConsoleProps) {
+  const { theme, readOnly } = useSettings();
+  const inventory = useMemo(() => new InventoryModel(() => services.inventory(), { refreshMs: inventoryRefreshMs, clock }), [services, clock, inventoryRefreshMs]);
+  const flow = useMemo(() => new AttackFlow(services), [services]);
+  const inv = useStore(inventory);
+  const loop = useStore(services.steady);
+  const [screen, setScreen] = useState<Screen>('inventory');
+  const [overlay, setOverlay] = useState<Overlay>();
+  const [marked, setMarked] = useState(new Map<string, TargetRef>());
+  const [flash, setFlash] = useState<string | undefined>();
+  const [now, setNow] = useState(clock.now());
+  const started = useRef(clock.now()).current;
+  const exiting = useRef(false);
+
+  useEffect(() => {
+    inventory.start();
+    services.steady.start();
+    const t = clock.setInterval(() => setNow(clock.now()), 1000);
+    return () => {
+      clock.clearInterval(t);
+      inventory.stop();
+      services.steady.stop();
+    };
+  }, [inventory, services, clock]);
+
+  const halt = async () => {
+    const n = services.activeChanges();
+    setFlash(n ? `halting: undoing ${n} change(s)…` : 'halting: nothing active to undo');
+    try {
+      const r = await services.haltAndUndo();
+      setFlash(r.failed.length ? `halted: undid ${r.undone}, FAILED ${r.failed.length}: ${r.failed.join('; ')}` : `halted: undid ${r.undone} change(s)`);
+    } catch (err) {
+      setFlash(`halt failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const quit = async (undo: boolean) => {
+    if (exiting.current) return;
+    exiting.current = true;
+    if (undo) await halt();
+    onExit();
+  };
+
+  useCommands(
+    GLOBAL_COMMANDS,
+    (id) => {
+      switch (id) {
+        case 'halt':
+          return void halt();
+        case 'note':
+          return setOverlay('note');
+        case 'pause':
+          return services.steady.setPaused(!services.steady.snapshot().paused);
+        case 'inventory':
+          flow.close();
+          return setScreen('inventory');
+        case 'live':
+          flow.close();
+          return setScreen('live');
+        case 'help':
+          return setOverlay('help');
+        case 'quit':
+          if (services.activeChanges() > 0 && !readOnly) return setOverlay('quit');
+          return void quit(false);
+      }
+    },
+    { priority: Priority.Global, isActive: overlay === undefined },
+  );
+
+  const header = <Header info={services.info} elapsedMs={now - started} width={size.width} active={services.activeChanges()} />;
+  if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) {
+    return (
+      <Box flexDirection="column">
+        <Text bold color={theme.status.warn}>
+          {`gameday needs at least ${MIN_SIZE.width}x${MIN_SIZE.height}; this terminal is ${size.width}x${size.height}. Make me bigger (q quits).`}
+        </Text>
+      </Box>
+    );
+  }
+  const bodyHeight = size.height - 2 - 1 - (flash ? 1 : 0) - (overlay === 'note' ? 1 : 0);
+  const screenActive = overlay === undefined;
+  const commands = [...GLOBAL_COMMANDS, ...SCREEN_COMMANDS[screen].commands];
+  return (
+    <Box flexDirection="column" width={size.width} height={size.height}>
+      {header}
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {overlay === 'help' ? (
+          <Help
+            groups={[
+              { title: SCREEN_COMMANDS[screen].title, commands: SCREEN_COMMANDS[screen].commands },
+              { title: 'Everywhere', commands: GLOBAL_COMMANDS },
+            ]}
+            onClose={() => setOverlay(undefined)}
+          />
+        ) : overlay === 'quit' ? (
+          <QuitDialog
+            active={services.activeChanges()}
+            onUndoAndQuit={() => void quit(true)}
+            onQuitLeaving={() => void quit(false)}
+            onStay={() => setOverlay(undefined)}
+          />
+        ) : screen === 'inventory' ? (
+          <InventoryScreen
+            snapshot={inv}
+            now={now}
+            width={size.width}
+            height={bodyHeight}
+            marked={marked}
+            isActive={screenActive}
+            onToggleMark={(key, t) =>
+              setMarked((m) => {
+                const next = new Map(m);
+                if (next.has(key)) next.delete(key);
+                else next.set(key, t);
+                return next;
+              })
+            }
+            onClearMarks={() => setMarked(new Map())}
+            onAttack={(targets) => {
+              flow.open(targets);
+              setScreen('attack');
+            }}
+            onRefresh={() => void inventory.refresh()}
+            attacksFor={(t) => services.attacksFor(t)}
+          />
+        ) : screen === 'attack' ? (
+          <AttackScreen
+            flow={flow}
+            info={services.info}
+            width={size.width}
+            height={bodyHeight}
+            onExit={(to) => {
+              if (to === 'live') setMarked(new Map());
+              setScreen(to);
+            }}
+          />
+        ) : (
+          <LiveScreen snapshot={loop} width={size.width} height={bodyHeight} isActive={screenActive} />
+        )}
+      </Box>
+      {flash ? (
+        <Text color={theme.status.warn} wrap="truncate">
+          {flash}
+        </Text>
+      ) : null}
+      {overlay === 'note' ? (
+        <Box>
+          <Text color={theme.text.accent}>note: </Text>
+          <TextField
+            placeholder="what the team sees (enter to stamp it, esc to drop)"
+            onSubmit={(text) => {
+              if (text.trim()) services.steady.note(text.trim());
+              setOverlay(undefined);
+            }}
+            onCancel={() => setOverlay(undefined)}
+          />
+        </Box>
+      ) : null}
+      <KeyBar commands={commands} width={size.width} />
+    </Box>
+  );
+}
