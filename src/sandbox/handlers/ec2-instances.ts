@@ -20,7 +20,15 @@ import { compileFilters, type FilterFields } from '../filters.js';
 import type { InstanceRec, SubnetRec, Tag } from '../model.js';
 import { page } from '../paging.js';
 import type { World } from '../world.js';
-import { badEc2Token, dryRun, ec2MaxResults, requireInstances, stateOf, toInstance } from './ec2-shapes.js';
+import {
+  badEc2Token,
+  dryRun,
+  ec2MaxResults,
+  requireInstances,
+  stateOf,
+  toInstance,
+  volumesByInstance,
+} from './ec2-shapes.js';
 import type { Ctx, HandlerTable } from './types.js';
 
 /** The DescribeInstances filter names the sandbox answers. */
@@ -63,6 +71,7 @@ function describeInstances({ world }: Ctx, input: DescribeInstancesRequest): obj
   const all = selectInstances(world, input);
   const scope = `di:${JSON.stringify(input.Filters ?? [])}`;
   const { items, next } = page(all, size ?? Math.max(1, all.length), input.NextToken, scope, badEc2Token);
+  const vols = volumesByInstance(world);
   const reservations: Reservation[] = [];
   const byId = new Map<string, Reservation>();
   for (const inst of items) {
@@ -72,7 +81,7 @@ function describeInstances({ world }: Ctx, input: DescribeInstancesRequest): obj
       byId.set(inst.reservationId, r);
       reservations.push(r);
     }
-    r.Instances!.push(toInstance(world, inst, r.Instances!.length));
+    r.Instances!.push(toInstance(world, inst, r.Instances!.length, vols));
   }
   return { Reservations: reservations, NextToken: next };
 }
@@ -259,7 +268,9 @@ function runInstances({ world, now }: Ctx, input: RunInstancesRequest): object {
     ReservationId: reservationId,
     OwnerId: world.account,
     Groups: [],
-    Instances: made.map((i, n) => toInstance(world, i, n)),
+    Instances: made.map((i, n, all) =>
+      toInstance(world, i, n, n === 0 || all.length < 2 ? volumesByInstance(world) : undefined),
+    ),
   };
 }
 

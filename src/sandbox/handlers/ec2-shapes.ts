@@ -10,10 +10,15 @@ export function stateOf(inst: InstanceRec): SdkState {
 }
 
 /** An instance as DescribeInstances / RunInstances return it. */
-export function toInstance(world: World, inst: InstanceRec, index = 0): Instance {
+export function toInstance(
+  world: World,
+  inst: InstanceRec,
+  index = 0,
+  byInstance?: Map<string, VolumeRec[]>,
+): Instance {
   const ipDash = inst.privateIp.replace(/\./g, '-');
   const gone = inst.state === 'terminated';
-  const vols = [...world.volumes.values()].filter((v) => v.attachment?.instanceId === inst.id);
+  const vols = (byInstance ?? volumesByInstance(world)).get(inst.id) ?? [];
   return {
     InstanceId: inst.id,
     ImageId: inst.imageId,
@@ -65,6 +70,19 @@ export function toInstance(world: World, inst: InstanceRec, index = 0): Instance
       HttpPutResponseHopLimit: 2,
     },
   };
+}
+
+/** Attached volumes per instance id (built once per call, not once per instance). */
+export function volumesByInstance(world: World): Map<string, VolumeRec[]> {
+  const out = new Map<string, VolumeRec[]>();
+  for (const v of world.volumes.values()) {
+    const id = v.attachment?.instanceId;
+    if (!id) continue;
+    const list = out.get(id);
+    if (list) list.push(v);
+    else out.set(id, [v]);
+  }
+  return out;
 }
 
 /** A volume as DescribeVolumes returns it. */

@@ -91,11 +91,11 @@ export function toCluster(world: World, c: ClusterRec, include: string[] = []): 
 }
 
 /** A service as DescribeServices / CreateService / UpdateService return it. */
-export function toService(world: World, s: ServiceRec, include: string[] = []): Service {
+export function toService(world: World, s: ServiceRec, include: string[] = [], tasks?: TaskRec[]): Service {
   const counts = new Map<string, { running: number; pending: number }>();
   let running = 0;
   let pending = 0;
-  for (const t of world.tasks.values()) {
+  for (const t of tasks ?? world.tasks.values()) {
     if (t.service !== s.arn || t.desiredStatus !== 'RUNNING') continue;
     const c = counts.get(t.deployment ?? '') ?? { running: 0, pending: 0 };
     if (t.lastStatus === 'RUNNING') {
@@ -165,6 +165,18 @@ export function toService(world: World, s: ServiceRec, include: string[] = []): 
     enableExecuteCommand: false,
     tags: include.includes('TAGS') ? s.tags.map((t) => ({ ...t })) : undefined,
   };
+}
+
+/** Tasks grouped by service ARN (built once per call when describing many services). */
+export function tasksByService(world: World): Map<string, TaskRec[]> {
+  const out = new Map<string, TaskRec[]>();
+  for (const t of world.tasks.values()) {
+    if (!t.service) continue;
+    const list = out.get(t.service);
+    if (list) list.push(t);
+    else out.set(t.service, [t]);
+  }
+  return out;
 }
 
 /** A task as DescribeTasks / RunTask / StopTask return it. */

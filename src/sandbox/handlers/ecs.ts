@@ -21,6 +21,7 @@ import {
   findService,
   requireCluster,
   requireService,
+  tasksByService,
   toCluster,
   toService,
 } from './ecs-shapes.js';
@@ -114,9 +115,10 @@ function describeServices({ world }: Ctx, input: DescribeServicesRequest): objec
     throw new SandboxError('InvalidParameterException', 'Services cannot have more than 10 elements');
   const services = [];
   const failures = [];
+  const byService = tasksByService(world);
   for (const ref of refs) {
     const s = findService(world, c, ref);
-    if (s) services.push(toService(world, s, input.include));
+    if (s) services.push(toService(world, s, input.include, byService.get(s.arn) ?? []));
     else
       failures.push({
         arn: ref.startsWith('arn:') ? ref : world.arn('ecs', `service/${c.name}/${ref}`),
