@@ -10,11 +10,11 @@ import { parseExperimentText } from '../../src/experiment/load.js';
 import { registryOf } from '../../src/experiment/registry.js';
 import { validateExperiment } from '../../src/experiment/validate.js';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus/experiments');
-const corpusDir = readdirSync(CORPUS, { withFileTypes: true }).length ? CORPUS : '';
-const seeds = readdirSync(corpusDir)
+// A copy of ../shared/corpus/experiments (the real Chaos Toolkit files), kept with the tests.
+const CORPUS = join(import.meta.dirname, '../fixtures/experiment/corpus');
+const seeds = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+  .map((f) => readFileSync(join(CORPUS, f), 'utf8'));
 
 /** mulberry32: a small seeded PRNG so every run mutates the same way. */
 function prng(seed: number): () => number {
