@@ -1,0 +1,70 @@
+// The attacks of a recording, paired start with end, in start order, with the activity names the
+// experiment uses and the undo records each one left. Shared by every projection.
+import type { UndoRecord } from '../catalog/guard-types.js';
+import type { AttackEndEvent, AttackStartEvent, Timed } from './events.js';
+import { ofType, type Recording } from './recording.js';
+
+/** One attack as the projections see it. */
+export interface AttackRun {
+  start: Timed<AttackStartEvent>;
+  end?: Timed<AttackEndEvent>;
+  /** Unique activity name in the experiment ("stop-instances", "stop-instances-2"). */
+  name: string;
+  /** Undo records written while it ran, with their final status. */
+  undos: SessionUndo[];
+  /** Seconds from its end to the next attack's start (or to the end of the session). */
+  gapAfter: number;
+}
+
+/** Lower-case, dash-separated activity name from a title. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'attack'
+  );
+}
+
+/** An undo record with its final status, when it was written and when it was played. */
+export type SessionUndo = Omit<UndoRecord, 'aws'> & { recordedAt: number; undoneAt?: number };
+
+/** Undo records of the session with the status their later guard events gave them. */
+export function undoRecords(rec: Recording): SessionUndo[] {
+  const byId = new Map<number, SessionUndo>();
+  for (const e of rec.guard) {
+    if (e.type === 'undo-recorded') byId.set(e.record.id, { ...e.record, recordedAt: e.at });
+    const r = 'id' in e ? byId.get(e.id as number) : undefined;
+    if (!r) continue;
+    if (e.type === 'undone') Object.assign(r, { status: 'undone', undoneAt: e.at });
+    else if (e.type === 'undo-failed') Object.assign(r, { status: 'failed', error: e.error });
+    else if (e.type === 'undo-settled') r.status = 'settled';
+    else if (e.type === 'undo-dropped') Object.assign(r, { status: 'not-applied', error: e.reason });
+  }
+  return [...byId.values()];
+}
+
+/** The attacks, in start order. */
+export function attacksOf(rec: Recording): AttackRun[] {
+  const ends = new Map(ofType(rec, 'attack-end').map((e) => [e.attackId, e]));
+  const starts = ofType(rec, 'attack-start').sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const undos = undoRecords(rec);
+  const used = new Map<string, number>();
+  const last = rec.session.findLast((e) => e.type === 'session-end')?.at ?? rec.t1;
+  return starts.map((start, i) => {
+    const end = ends.get(start.attackId);
+    const base = slug(start.title || start.func);
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    const until = starts[i + 1]?.at ?? last;
+    const stop = end?.at ?? start.at;
+    const to = end?.at ?? starts[i + 1]?.at ?? last;
+    return {
+      start,
+      end,
+      name: n === 1 ? base : `${base}-${n}`,
+      undos: undos.filter((u) => u.recordedAt >= start.at && u.recordedAt <= to),
+      gapAfter: Math.max(0, Math.round((until - stop) / 1000)),
+    };
+  });
+}
