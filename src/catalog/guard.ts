@@ -152,8 +152,16 @@ export class Guard {
     };
     if (this.options.readOnly)
       await refuse(`read-only mode: ${what} refused (start without --read-only to make changes)`);
+    const { key, value } = this.optIn;
+    // An explicit opt-out (chaos:allowed=false) holds even when untagged resources are allowed.
+    const optedOut = targets.filter(
+      (t) => !TAGLESS_KINDS.has(t.kind) && key in t.tags && t.tags[key] !== value,
+    );
+    if (this.widened && optedOut.length > 0)
+      await refuse(
+        `${what} refused: ${optedOut.map((t) => `${t.id} (${key}=${t.tags[key]})`).join(', ')} opted out; ${this.widened} lifts the check only for untagged resources`,
+      );
     if (!this.widened) {
-      const { key, value } = this.optIn;
       const untagged = targets.filter((t) => !TAGLESS_KINDS.has(t.kind) && t.tags[key] !== value);
       if (untagged.length > 0)
         await refuse(

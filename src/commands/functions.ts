@@ -1,15 +1,122 @@
-// The FunctionRegistry the real commands (`run`, `validate`) use for `python` providers.
-import { type FunctionRegistry, registryOf } from '../experiment/registry.js';
+// The FunctionRegistry the real commands (`run`, `validate`) use for `python` providers: the
+// catalogue bound to one guard and to AWS (or the sandbox), connected lazily on the first call so
+// validation needs no credentials. Also what `run` does with the guard after the experiment.
+import type { AwsCall } from '../aws/ops/call.js';
+import type { GuardEvent, GuardOptions } from '../catalog/guard.js';
+import type { ActivityContext, FunctionRegistry } from '../experiment/registry.js';
+import type { Connection } from './connect.js';
+
+/** Guard settings a command line can give (`--allow-untagged`, caps, read-only, seed). */
+export interface GuardFlags {
+  allowUntagged?: boolean;
+  maxTargets?: number;
+  maxSessionTargets?: number;
+  readOnly?: boolean;
+  seed?: number;
+}
+
+/** What `loadFunctionRegistry` returns: the registry, the session guard's summary and cleanup. */
+export interface LoadedFunctions {
+  registry: FunctionRegistry;
+  /** Plays every active undo (newest first); used when a run is interrupted. */
+  undoAll(): Promise<{ undone: number; failed: string[] }>;
+  /** The guard's settings and what it changed, for the journal (`extensions`, name "gameday"). */
+  summary(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+type Level = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
 
 /**
- * Loads the registry of chaosaws functions gameday can run, connected to the sandbox or to the
- * account/region/profile given. For now it is empty: the catalogue fills it (and replaces this
- * body), so python activities fail validation with "could not find Python module" until then.
+ * Loads the catalogue registry, connected to the sandbox or to the account/region/profile given.
+ * `configuration.aws_region` / `aws_profile_name` of an experiment pick the region/profile per
+ * activity (the first profile wins, as in chaosaws).
  */
-export async function loadFunctionRegistry(_opts: {
+export async function loadFunctionRegistry(opts: {
   sandbox?: boolean;
   region?: string;
   profile?: string;
-}): Promise<{ registry: FunctionRegistry; close(): Promise<void> }> {
-  return { registry: registryOf([]), close: async () => {} };
+  guard?: GuardFlags;
+  log?: (level: Level, message: string) => void;
+}): Promise<LoadedFunctions> {
+  const [{ catalogRegistry }, { Guard }, { sdkCall }] = await Promise.all([
+    import('../catalog/index.js'),
+    import('../catalog/guard.js'),
+    import('../aws/ops/call.js'),
+  ]);
+  const log = opts.log ?? (() => {});
+  const events: GuardEvent[] = [];
+  const flags = opts.guard ?? {};
+  const guardOptions: GuardOptions = {
+    allowUntagged: flags.allowUntagged ? { reason: '--allow-untagged' } : false,
+    maxTargetsPerAttack: flags.maxTargets,
+    maxTargetsPerSession: flags.maxSessionTargets,
+    readOnly: flags.readOnly,
+    seed: flags.seed,
+    recorder: (e) => {
+      events.push(e);
+      if (e.type === 'undo-recorded') log('DEBUG', `undo recorded: ${e.record.description}`);
+      if (e.type === 'refused') log('DEBUG', `guard refused: ${e.reason}`);
+    },
+  };
+  const guard = new Guard(guardOptions);
+  if (guard.widened)
+    log(
+      'WARNING',
+      `${guard.widened}: resources without the opt-in tag ${guard.optIn.key}=${guard.optIn.value} may be changed in this run`,
+    );
+  const connections = new Map<string, Promise<Connection>>();
+  let firstProfile: string | undefined;
+  const open = (configuration: Record<string, unknown>): Promise<Connection> => {
+    const region = opts.sandbox ? '' : String(configuration.aws_region ?? opts.region ?? '');
+    firstProfile ??= opts.profile ?? (configuration.aws_profile_name as string | undefined);
+    let conn = connections.get(region);
+    if (!conn) {
+      conn = import('./connect.js').then(({ connect }) =>
+        connect({
+          sandbox: opts.sandbox,
+          region: region || undefined,
+          profile: opts.sandbox ? undefined : firstProfile,
+        }),
+      );
+      connections.set(region, conn);
+    }
+    return conn;
+  };
+  const doors = new Map<Connection, AwsCall>();
+  const registry = catalogRegistry({
+    guard,
+    async aws(ctx: ActivityContext) {
+      const conn = await open(ctx.configuration);
+      let door = doors.get(conn);
+      if (!door) {
+        door = sdkCall(conn.ctx);
+        doors.set(conn, door);
+      }
+      return door;
+    },
+    log: (line) => log('WARNING', line),
+  });
+  return {
+    registry,
+    async undoAll() {
+      const active = guard.active().length;
+      if (active) log('WARNING', `Undoing ${active} change(s) the run left in place`);
+      const r = await guard.undoAll();
+      for (const f of r.failed) log('ERROR', `could not undo: ${f.description}: ${f.error ?? ''}`);
+      return { undone: r.undone, failed: r.failed.map((f) => f.description) };
+    },
+    summary() {
+      const config = events.find((e) => e.type === 'guard-config');
+      return {
+        name: 'gameday',
+        guard: config ?? { seed: guard.seed, widened: guard.widened ?? null },
+        selections: events.filter((e) => e.type === 'selection'),
+        changes: guard.records().map(({ aws: _aws, ...r }) => r),
+      };
+    },
+    async close() {
+      for (const c of connections.values()) await (await c).close();
+    },
+  };
 }

@@ -23,13 +23,14 @@ import type { Experiment } from '../experiment/types.js';
 import { validateExperiment } from '../experiment/validate.js';
 import { loadVarFiles, parseVars, type VarFileResult } from '../experiment/vars.js';
 import { UserError } from '../util/errors.js';
-import { loadFunctionRegistry } from './functions.js';
+import { type GuardFlags, type LoadedFunctions, loadFunctionRegistry } from './functions.js';
 import type { CommandModule } from './registry.js';
 
 const USAGE =
   'usage: gameday run FILE [--journal-path P] [--dry [probes|actions|activities|pause]] [--rollback-strategy S] ' +
   '[--hypothesis-strategy S] [--hypothesis-frequency N] [--fail-fast] [--var k[:type]=v] [--var-file F] ' +
-  '[--no-validation] [--verbose] [--sandbox] [--region R] [--profile P]';
+  '[--no-validation] [--verbose] [--sandbox] [--region R] [--profile P] [--allow-untagged] [--max-targets N] ' +
+  '[--max-session-targets N]';
 
 /** Validation failed; the errors are already printed as ERROR lines (C12), so exit 2 quietly. */
 export class ValidationFailed extends Error {
@@ -55,6 +56,7 @@ export async function loadAndValidate(
     region?: string;
     profile?: string;
     validate: boolean;
+    guard?: GuardFlags;
   },
   log: (level: Level, message: string) => void,
 ): Promise<{
@@ -63,15 +65,19 @@ export async function loadAndValidate(
   env: Record<string, string | undefined>;
   close(): Promise<void>;
   registry: Awaited<ReturnType<typeof loadFunctionRegistry>>['registry'];
+  functions: LoadedFunctions;
 }> {
   const vars = loadVarFiles(opts.varFiles, parseVars(opts.vars));
   const env = { ...process.env, ...vars.env };
   const experiment = loadExperimentFile(file);
-  const { registry, close } = await loadFunctionRegistry({
+  const functions = await loadFunctionRegistry({
     sandbox: opts.sandbox,
     region: opts.region,
     profile: opts.profile,
+    guard: opts.guard,
+    log,
   });
+  const { registry, close } = functions;
   if (opts.validate) {
     log('INFO', "Validating the experiment's syntax");
     const issues = validateExperiment(experiment, { registry, env, vars });
@@ -83,7 +89,7 @@ export async function loadAndValidate(
       throw new ValidationFailed(`${file} is not a valid experiment`);
     }
   }
-  return { experiment, vars, env, registry, close };
+  return { experiment, vars, env, registry, close, functions };
 }
 
 // `--dry` takes an optional mode: `--dry`, `--dry activities`, `--dry=probes`.
@@ -121,6 +127,9 @@ function parse(argv: string[]) {
         sandbox: { type: 'boolean', default: false },
         region: { type: 'string' },
         profile: { type: 'string' },
+        'allow-untagged': { type: 'boolean', default: false },
+        'max-targets': { type: 'string' },
+        'max-session-targets': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -174,6 +183,11 @@ export const run: CommandModule['run'] = async (argv) => {
         region: o.region,
         profile: o.profile,
         validate: !o['no-validation'],
+        guard: {
+          allowUntagged: o['allow-untagged'],
+          maxTargets: countFlag(o['max-targets'], '--max-targets'),
+          maxSessionTargets: countFlag(o['max-session-targets'], '--max-session-targets'),
+        },
       },
       log,
     );
@@ -227,6 +241,19 @@ export const run: CommandModule['run'] = async (argv) => {
         node: hostname(),
       },
     });
+    // The guard: undo what an interrupted run left in place; record its settings and changes.
+    if (runAbort.signal.aborted) await loaded.functions.undoAll();
+    const gameday = loaded.functions.summary();
+    if ((gameday.changes as unknown[]).length || (gameday.guard as { widened?: unknown }).widened)
+      result.journal.experiment = {
+        ...result.journal.experiment,
+        extensions: [
+          ...(Array.isArray(result.journal.experiment.extensions)
+            ? result.journal.experiment.extensions
+            : []),
+          gameday,
+        ],
+      };
     try {
       writeFileSync(o['journal-path'], `${journalJson(result.journal)}\n`);
     } catch (err) {
@@ -242,6 +269,15 @@ export const run: CommandModule['run'] = async (argv) => {
     await loaded.close();
   }
 };
+
+/** A positive whole number from a flag (undefined when absent), or a usage error naming the flag. */
+function countFlag(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`run: ${flag} takes a whole number of resources, not "${text}"`, 2);
+  return n;
+}
 
 /** The first sentence of an error message (node:util parseArgs adds a long hint after it). */
 export function firstSentence(err: unknown): string {
