@@ -190,6 +190,17 @@ export class Guard {
     }
   }
 
+  /**
+   * Takes over an undo record written by an earlier process (crash recovery): it becomes active
+   * here under its recorded id, so `undo()` plays it and the events it emits match the log.
+   */
+  adopt(saved: Omit<UndoRecord, 'aws'>, aws: AwsCall): UndoRecord {
+    const rec: UndoRecord = { ...saved, status: 'active', callsDone: 0, aws };
+    this.undos.push(rec);
+    this.nextId = Math.max(this.nextId, rec.id + 1);
+    return rec;
+  }
+
   /** @internal Adds an undo record (before its change is sent). */
   push(rec: Omit<UndoRecord, 'id' | 'status' | 'callsDone' | 'at'>): UndoRecord {
     const full: UndoRecord = {
