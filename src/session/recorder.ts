@@ -53,6 +53,14 @@ export class Recorder {
     return new Recorder(dir, now);
   }
 
+  /** Reopens an existing recording to append to it (recovery), continuing its numbering. */
+  static reopen(dir: string, options: { now?: () => number } = {}): Recorder {
+    const rec = new Recorder(dir, options.now ?? Date.now);
+    const { events } = readRecordingLog(dir);
+    rec.seq = events.reduce((max, e) => Math.max(max, e.seq), 0);
+    return rec;
+  }
+
   /** The path of the event log. */
   get logPath(): string {
     return join(this.dir, 'events.ndjson');

@@ -9,9 +9,9 @@ import { SteadyLoop } from '../../src/steady/loop.js';
 import type { LoopClock, MetricQuery } from '../../src/steady/types.js';
 
 /** CPU values the fake CloudWatch returns, one per tick. */
-export const CPU = [20, 21, 22, 48, 71, 69, 40, 30, 25, 24];
+export const CPU = [20, 21, 22, 48, 71, 69, 40, 30, 25, 24, 23];
 /** Whether the probe passes on each tick. */
-export const HEALTHY = [true, true, true, true, false, false, true, true, true, true];
+export const HEALTHY = [true, true, true, true, false, false, true, true, true, true, true];
 
 /** A fresh temp directory for recordings. */
 export function tempRoot(): string {

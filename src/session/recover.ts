@@ -1,0 +1,132 @@
+// Crash recovery: finds, in recordings' write-ahead logs, changes whose undo was recorded but never
+// played, and plays them through the guard. What it undoes is appended to the same log, so running
+// it twice undoes nothing twice.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AwsCall } from '../aws/ops/call.js';
+import { Guard, type UndoRecord } from '../catalog/guard.js';
+import { type RecordedEvent, Recorder, readRecordingLog } from './recorder.js';
+
+/** An undo record as the guard wrote it (without its AWS door). */
+export type SavedUndo = Omit<UndoRecord, 'aws'>;
+
+/** Guard events that close an undo record for good. */
+const CLOSING = new Set(['undone', 'undo-settled', 'undo-dropped']);
+
+/** The undo records of a log that were never played, settled or dropped, oldest first. */
+export function pendingUndos(events: readonly RecordedEvent[]): SavedUndo[] {
+  const open = new Map<number, SavedUndo>();
+  for (const { event } of events) {
+    if (event.type === 'undo-recorded') {
+      const record = event.record as SavedUndo;
+      open.set(record.id, record);
+    } else if (CLOSING.has(event.type) && typeof event.id === 'number') {
+      open.delete(event.id);
+    }
+  }
+  return [...open.values()];
+}
+
+/** Where and as whom a recording was made, when it says so (session-start). */
+export interface RecordingOrigin {
+  account?: string;
+  region?: string;
+  sandbox?: boolean;
+  title?: string;
+}
+
+/** Reads the origin from the first session-start event. */
+export function originOf(events: readonly RecordedEvent[]): RecordingOrigin {
+  const start = events.find((e) => e.event.type === 'session-start')?.event as
+    | Record<string, unknown>
+    | undefined;
+  if (!start) return {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    account: str(start.account) ?? str((start.identity as Record<string, unknown> | undefined)?.account),
+    region: str(start.region),
+    sandbox: typeof start.sandbox === 'boolean' ? start.sandbox : undefined,
+    title: str(start.title),
+  };
+}
+
+/** A recording with changes still to undo. */
+export interface UnfinishedSession {
+  dir: string;
+  pending: SavedUndo[];
+  origin: RecordingOrigin;
+  /** Lines of the log that could not be read (a torn last line). */
+  skippedLines: number;
+}
+
+/** Every recording under `root` whose log has pending undos, oldest first. */
+export function unfinishedSessions(root: string): UnfinishedSession[] {
+  if (!existsSync(root)) return [];
+  const out: UnfinishedSession[] = [];
+  for (const name of readdirSync(root).sort()) {
+    const dir = join(root, name);
+    if (!existsSync(join(dir, 'events.ndjson'))) continue;
+    const log = readRecordingLog(dir);
+    const pending = pendingUndos(log.events);
+    if (pending.length)
+      out.push({ dir, pending, origin: originOf(log.events), skippedLines: log.skipped.length });
+  }
+  return out;
+}
+
+/** What recovering one recording did. */
+export interface RecoveryOutcome {
+  dir: string;
+  undone: SavedUndo[];
+  failed: { record: SavedUndo; error: string }[];
+}
+
+/** Plays a recording's pending undos (newest first) through a guard, appending to its log. */
+export async function recoverSession(
+  session: UnfinishedSession,
+  aws: AwsCall,
+  options: { undoAttempts?: number } = {},
+): Promise<RecoveryOutcome> {
+  const recorder = Recorder.reopen(session.dir);
+  try {
+    recorder.append('session', { type: 'recover-start', pending: session.pending.map((p) => p.id) });
+    const guard = new Guard({
+      recorder: (event) => {
+        // Only outcomes go to the old log: its guard-config and records are already there.
+        if (event.type !== 'guard-config') recorder.append('guard', event as RecordedEvent['event']);
+      },
+      undoAttempts: options.undoAttempts,
+    });
+    const adopted = session.pending.map((p) => guard.adopt(p, aws));
+    const outcome: RecoveryOutcome = { dir: session.dir, undone: [], failed: [] };
+    for (const rec of [...adopted].reverse()) {
+      const saved = session.pending.find((p) => p.id === rec.id)!;
+      if (await guard.undo(rec)) outcome.undone.push(saved);
+      else outcome.failed.push({ record: saved, error: rec.error ?? 'unknown error' });
+    }
+    recorder.append('session', {
+      type: 'recover-end',
+      undone: outcome.undone.map((u) => u.id),
+      failed: outcome.failed.map((f) => f.record.id),
+    });
+    return outcome;
+  } finally {
+    recorder.close();
+  }
+}
+
+/** Closes a sandbox recording's pending undos: the simulated world died with its process. */
+export function dropSandboxUndos(session: UnfinishedSession): void {
+  const recorder = Recorder.reopen(session.dir);
+  try {
+    for (const p of session.pending)
+      recorder.append('guard', {
+        type: 'undo-dropped',
+        id: p.id,
+        attack: p.attack,
+        reason: 'sandbox session: its simulated world ended with its process',
+      });
+  } finally {
+    recorder.close();
+  }
+}
