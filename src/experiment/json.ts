@@ -91,8 +91,7 @@ export function parseJson(text: string, maxDepth = 64): unknown {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"')
-          fail(`expected a double-quoted property name, found ${found()}`);
+        if (text[i] !== '"') fail(`expected a double-quoted property name, found ${found()}`);
         const key = str();
         ws();
         if (text[i] !== ':') fail(`expected ':' after property name "${key}"`);

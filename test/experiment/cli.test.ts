@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${name} is Chaos Toolkit placeholder syntax, not a JS template
 // `gameday run` / `gameday validate` through the built CLI (node dist/cli.js): exit codes, the
 // chaos-style log on stderr (C1 colours without a TTY), the journal file, and bad input.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +188,40 @@ describe('gameday run', () => {
     expect(strip(r.stderr)).toContain('WARNING] Running experiment with dry activities');
     const journal = JSON.parse(readFileSync(join(dir, 'dry-j.json'), 'utf8'));
     expect(journal.run[0]).toMatchObject({ output: null, status: 'succeeded' });
+  });
+  it('--var fills a configuration entry whose environment variable is unset', () => {
+    const exp = { ...ok, configuration: { who: { type: 'env', key: 'GAMEDAY_TEST_UNSET_WHO' } } };
+    const without = cli('run', file('var.json', exp), '--journal-path', 'var-j.json');
+    expect(without.status).toBe(2);
+    const r = cli('run', 'var.json', '--var', 'who=override', '--journal-path', 'var-j.json');
+    expect(r.status).toBe(0);
+    expect(strip(r.stderr)).toContain('Running experiment: cli override');
+  });
+  it('Ctrl-C during a pause: interrupted, rollbacks not played under default, exit 1, journal written', async () => {
+    const exp = {
+      ...ok,
+      method: [proc('then-wait', 'true', [], { pauses: { after: 600 } })],
+      rollbacks: [proc('undo', 'true')],
+    };
+    const child = spawn(
+      'node',
+      [join(process.cwd(), 'dist/cli.js'), 'run', file('int.json', exp), '--journal-path', 'int-j.json'],
+      {
+        cwd: dir,
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+      if (stderr.includes('Pausing after activity for 600s...')) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(strip(stderr)).toContain('Received a termination signal (Ctrl-C)...');
+    expect(strip(stderr)).toContain('Experiment ended with status: interrupted');
+    const journal = JSON.parse(readFileSync(join(dir, 'int-j.json'), 'utf8'));
+    expect(journal.status).toBe('interrupted');
+    expect(journal.rollbacks).toEqual([]);
   });
   it('a bad strategy is a usage error (exit 2), checked before anything runs', () => {
     const r = cli('run', 'ok.json', '--rollback-strategy', 'sometimes');

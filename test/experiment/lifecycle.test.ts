@@ -268,6 +268,33 @@ describe('interruption (Ctrl-C as an AbortSignal)', () => {
   });
 });
 
+describe('unexpected errors and rollback interruption', () => {
+  it('a tolerance that cannot be evaluated (Python TypeError) aborts the run instead of crashing it', async () => {
+    const exp = experiment({ 'steady-state-hypothesis': hypothesis(probe('p', 'check', [1, 5])) });
+    const r = await runWithFakes(exp, { impls: { check: () => 'not a number' } });
+    expect(r.status).toBe('aborted');
+    expect(r.journal.run).toEqual([]);
+    expect(r.events.flatMap(logLines).map((l) => l.message)).toContain(
+      'Experiment ran into an un expected fatal error, aborting now.',
+    );
+  });
+  it('a second interruption during the rollbacks stops them: interrupted, the remaining ones skipped', async () => {
+    const rb = new AbortController();
+    const calls: FakeCall[] = [];
+    const exp = experiment({ rollbacks: [action('r1', { pauses: { after: 30 } }), action('r2')] });
+    const r = await runWithFakes(exp, {
+      rollbackSignal: rb.signal,
+      calls,
+      emit: (e: RunEvent) => e.type === 'pause' && rb.abort(),
+    });
+    expect(r.status).toBe('interrupted');
+    expect(names(r.journal.rollbacks)).toEqual(['r1']);
+    expect(r.events.flatMap(logLines).map((l) => l.message)).toContain(
+      'Received an exit signal.Terminating now without running the remaining rollbacks.',
+    );
+  });
+});
+
 describe('method details (1.2, C2, C3, C5)', () => {
   it('C2 a background activity is journaled when it actually starts, after its own pause', async () => {
     const exp = experiment({

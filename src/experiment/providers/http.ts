@@ -35,7 +35,12 @@ export const runHttp: ProviderFn = async (activity, ctx) => {
   let body: string | undefined;
   if (isObject(args)) {
     if (method === 'GET') {
-      const u = new URL(url);
+      let u: URL;
+      try {
+        u = new URL(url);
+      } catch {
+        throw new ActivityFailed(`failed to connect to ${url}: Invalid URL`);
+      }
       for (const [k, v] of Object.entries(args)) u.searchParams.append(k, pyStr(v));
       target = u.toString();
     } else {
