@@ -39,4 +39,10 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'every action and probe: Chaos Toolkit name, target, arguments with defaults, undo, dry run',
     load: () => import('./catalog.js'),
   },
+  {
+    name: 'recover',
+    usage: 'recover [RECORDING] [--yes] [--list] [--record-dir DIR]',
+    summary: 'undo changes a crashed or killed session left behind (from its write-ahead log)',
+    load: () => import('./recover.js'),
+  },
 ];

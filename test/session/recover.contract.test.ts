@@ -120,8 +120,6 @@ describe.skipIf(moto.skip)('crash recovery', () => {
     const root = mkdtempSync(join(tmpdir(), 'gd-recover-'));
     const ids = await launch(ctx, 1);
     const dir = await crashedSession(ctx, root, ids);
-    const rec = Recorder.reopen(dir);
-    rec.close();
     const { writeFileSync, readFileSync } = await import('node:fs');
     const path = join(dir, 'events.ndjson');
     writeFileSync(
