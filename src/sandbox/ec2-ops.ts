@@ -45,7 +45,7 @@ export function launchInstance(world: World, spec: LaunchSpec, now: number): Ins
     asg: spec.asg,
     launchTemplate: spec.launchTemplate,
     keyName: spec.keyName,
-    securityGroups: [{ GroupId: 'sg-0a1b2c3d4e5f60718', GroupName: 'default' }],
+    securityGroups: [world.defaultGroup(spec.subnet.vpcId)],
   };
   world.instances.set(id, inst);
   const devices = spec.dataVolume ? ['/dev/xvda', '/dev/sdf'] : ['/dev/xvda'];

@@ -79,6 +79,26 @@ export interface SubnetRec {
   tags: Tag[];
 }
 
+/** One ingress/egress rule of a security group (the EC2 IpPermission shape, plain data). */
+export interface PermissionRec {
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpRanges: { CidrIp: string }[];
+  UserIdGroupPairs: { GroupId: string; UserId: string }[];
+}
+
+/** A security group (each VPC has a "default" one). */
+export interface SecurityGroupRec {
+  id: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  ingress: PermissionRec[];
+  egress: PermissionRec[];
+  tags: Tag[];
+}
+
 /** A launch template (RunInstances and ASGs launch from it). */
 export interface LaunchTemplateRec {
   id: string;

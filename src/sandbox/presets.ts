@@ -12,8 +12,7 @@ export const OPT_IN: Tag = { Key: 'chaos:allowed', Value: 'true' };
 
 /** The default VPC with one default subnet per AZ (every region has it; moto has it too). */
 export function seedNetwork(world: World): { defaults: SubnetRec[]; privates: SubnetRec[] } {
-  const vpc = world.id('vpc');
-  world.vpcs.push({ id: vpc, cidr: '172.31.0.0/16', isDefault: true });
+  const vpc = world.addVpc('172.31.0.0/16', true);
   const defaults = world.azs.map((az, n) => addSubnet(world, vpc, az, `172.31.${n * 16}.0/20`, true, []));
   return { defaults, privates: [] };
 }
@@ -32,8 +31,7 @@ function addSubnet(
 }
 
 function shopVpc(world: World, name: string): SubnetRec[] {
-  const vpc = world.id('vpc');
-  world.vpcs.push({ id: vpc, cidr: '10.0.0.0/16', isDefault: false });
+  const vpc = world.addVpc('10.0.0.0/16', false);
   return world.azs.map((az, n) =>
     addSubnet(world, vpc, az, `10.0.${n * 16}.0/20`, false, [
       { Key: 'Name', Value: `${name}-private-${az.slice(-1)}` },
@@ -183,7 +181,7 @@ function service(
     minHealthyPercent: 100,
     placementStrategy: fargate ? [] : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
     subnets: fargate ? subnets.map((s) => s.id) : [],
-    securityGroups: fargate ? ['sg-0a1b2c3d4e5f60718'] : [],
+    securityGroups: fargate ? [world.defaultGroup(subnets[0]!.vpcId).GroupId] : [],
     assignPublicIp: 'DISABLED',
     created: now - 86_400_000,
     deployments: [

@@ -8,6 +8,7 @@ import type {
   InstanceRec,
   LaunchConfigRec,
   LaunchTemplateRec,
+  SecurityGroupRec,
   SubnetRec,
   VolumeRec,
 } from './model.js';
@@ -42,6 +43,7 @@ export class World {
   readonly volumes = new Map<string, VolumeRec>();
   readonly subnets = new Map<string, SubnetRec>();
   readonly vpcs: { id: string; cidr: string; isDefault: boolean }[] = [];
+  readonly securityGroups = new Map<string, SecurityGroupRec>();
   readonly launchTemplates = new Map<string, LaunchTemplateRec>();
   readonly launchConfigs = new Map<string, LaunchConfigRec>();
   readonly asgs = new Map<string, AsgRec>();
@@ -109,6 +111,31 @@ export class World {
     return c && c.status !== 'INACTIVE' ? c : undefined;
   }
 
+  /** Adds a VPC with its "default" security group (every VPC has one). */
+  addVpc(cidr: string, isDefault: boolean): string {
+    const id = this.id('vpc');
+    this.vpcs.push({ id, cidr, isDefault });
+    const sg = this.id('sg');
+    const all = { IpProtocol: '-1', IpRanges: [], UserIdGroupPairs: [{ GroupId: sg, UserId: this.account }] };
+    this.securityGroups.set(sg, {
+      id: sg,
+      name: 'default',
+      description: 'default VPC security group',
+      vpcId: id,
+      ingress: [all],
+      egress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], UserIdGroupPairs: [] }],
+      tags: [],
+    });
+    return id;
+  }
+
+  /** The "default" security group of a VPC. */
+  defaultGroup(vpcId: string): { GroupId: string; GroupName: string } {
+    for (const g of this.securityGroups.values())
+      if (g.vpcId === vpcId && g.name === 'default') return { GroupId: g.id, GroupName: g.name };
+    return { GroupId: 'sg-00000000000000000', GroupName: 'default' };
+  }
+
   /** The activity log of one group, newest first. */
   activitiesOf(asg: string): ActivityRec[] {
     return this.activities.filter((a) => a.asg === asg).reverse();
@@ -125,6 +152,7 @@ export class World {
       volumes: [...this.volumes.values()],
       subnets: [...this.subnets.values()],
       vpcs: this.vpcs,
+      securityGroups: [...this.securityGroups.values()],
       launchTemplates: [...this.launchTemplates.values()],
       launchConfigs: [...this.launchConfigs.values()],
       asgs: [...this.asgs.values()],

@@ -3,8 +3,8 @@
 import { AutoScalingServiceException, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchServiceException, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import {
+  DescribeImagesCommand,
   DescribeInstancesCommand,
-  DescribeSecurityGroupsCommand,
   EC2ServiceException,
   paginateDescribeInstances,
   StopInstancesCommand,
@@ -96,8 +96,8 @@ describe('SDK plumbing', () => {
 
   it('refuses an unsupported command loudly, naming it', async () => {
     r = await rig();
-    const err = await failure(r.ec2.send(new DescribeSecurityGroupsCommand({})));
-    expect(err.message).toContain('DescribeSecurityGroups');
+    const err = await failure(r.ec2.send(new DescribeImagesCommand({})));
+    expect(err.message).toContain('DescribeImages');
     expect(err.message).toContain('sandbox');
   });
 
