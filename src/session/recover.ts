@@ -43,7 +43,7 @@ export function originOf(events: readonly RecordedEvent[]): RecordingOrigin {
   if (!start) return {};
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
-    account: str(start.account) ?? str((start.identity as Record<string, unknown> | undefined)?.account),
+    account: str(start.accountId) ?? str(start.account) ?? str((start.identity as Record<string, unknown> | undefined)?.account),
     region: str(start.region),
     sandbox: typeof start.sandbox === 'boolean' ? start.sandbox : undefined,
     title: str(start.title),
