@@ -7,7 +7,7 @@
 //   expr: path (exists), path OP literal with OP in = != < <= > >=, not, and, or, parentheses.
 //   Literals: double-quoted strings, numbers, true, false, null, JSON arrays/objects.
 // Comparisons follow Python (1 == 1.0 == True); ordering across types is false, not an error.
-import { pyEq, pyLe } from './pyvalue.js';
+import { children, comparator, descend, index, isDict, pySlice, type Step } from './jsonpath-eval.js';
 
 /** A path jsonpath2 would reject (chaoslib: "JSON path ... is invalid"). */
 export class JsonPathError extends Error {
@@ -61,7 +61,6 @@ function lex(src: string): Tok[] {
   return toks;
 }
 
-type Step = (root: unknown, cur: unknown) => unknown[];
 type Expr = (root: unknown, cur: unknown) => boolean;
 /** A compiled path: all matches for a root (and current) value. */
 export type CompiledPath = (root: unknown, cur?: unknown) => unknown[];
@@ -277,74 +276,6 @@ function run(steps: Step[]): (root: unknown, cur: unknown) => unknown[] {
     for (const s of steps) values = values.flatMap((v) => s(root, v));
     return values;
   };
-}
-
-function descend(next: Step): Step {
-  return (root, cur) => {
-    const out: unknown[] = [];
-    const stack: unknown[] = [cur];
-    while (stack.length) {
-      const v = stack.pop();
-      out.push(...next(root, v));
-      stack.push(...children(v).reverse());
-    }
-    return out;
-  };
-}
-
-function comparator(op: string): (a: unknown, b: unknown) => boolean {
-  const safe = (f: () => boolean) => {
-    try {
-      return f();
-    } catch {
-      return false;
-    }
-  };
-  switch (op) {
-    case '=':
-      return pyEq;
-    case '!=':
-      return (a, b) => !pyEq(a, b);
-    case '<':
-      return (a, b) => safe(() => pyLe(a, b) && !pyEq(a, b));
-    case '<=':
-      return (a, b) => safe(() => pyLe(a, b));
-    case '>':
-      return (a, b) => safe(() => !pyLe(a, b));
-    default:
-      return (a, b) => safe(() => pyLe(b, a));
-  }
-}
-
-const isDict = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function children(v: unknown): unknown[] {
-  if (Array.isArray(v)) return [...v];
-  if (isDict(v)) return Object.values(v);
-  return [];
-}
-
-function index(cur: unknown, n: number): unknown[] {
-  if (!Array.isArray(cur)) return [];
-  const i = n < 0 ? n + cur.length : n;
-  return i >= 0 && i < cur.length ? [cur[i]] : [];
-}
-
-function pySlice(a: unknown[], start?: number, end?: number, step = 1): unknown[] {
-  if (step === 0) return [];
-  const len = a.length;
-  const norm = (x: number | undefined, dflt: number) => {
-    if (x === undefined) return dflt;
-    if (x < 0) return Math.max(x + len, step < 0 ? -1 : 0);
-    return Math.min(x, step < 0 ? len - 1 : len);
-  };
-  const s = norm(start, step > 0 ? 0 : len - 1);
-  const e = norm(end, step > 0 ? len : -1);
-  const out: unknown[] = [];
-  if (step > 0) for (let i = s; i < e; i += step) out.push(a[i]);
-  else for (let i = s; i > e; i += step) out.push(a[i]);
-  return out;
 }
 
 /** All values matched by `path` in `value`. */
