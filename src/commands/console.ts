@@ -1,9 +1,119 @@
-// `gameday` with no subcommand: the interactive console. Until the console lands it prints the
-// inventory of the chosen account (or the sandbox), like `gameday discover`.
+// `gameday` with no subcommand: the interactive console. Refuses without a terminal (one line,
+// exit 2), connects to the account or the sandbox, builds the console's services and renders the
+// console (src/tui/run.tsx) until the operator quits.
+import { parseArgs } from 'node:util';
+import { UserError } from '../util/errors.js';
+import { AWS_FLAGS, parsePositive } from './connect.js';
 import type { CommandModule } from './registry.js';
+
+const USAGE = `Usage: gameday [--sandbox] [--region R] [--profile P] [--read-only] [--dry-run]
+               [--stop-alarm NAME]... [--max-probe-failures N] [--period SECONDS]
+
+The interactive console: inventory, targets, attacks, and a live steady-state view.
+  --read-only             look, never change anything (dangerous keys are hidden)
+  --dry-run               every attack is a dry run (EC2 DryRun=true, others show the plan)
+  --stop-alarm NAME       halt and undo when this alarm enters ALARM (repeatable)
+  --max-probe-failures N  halt and undo when a probe fails N times in a row (default 5; 0 = never)
+  --period SECONDS        steady-state tick (default 1)
+  --allow-untagged        attack resources without the chaos:allowed=true tag
+Needs an interactive terminal of at least 80x24.`;
 
 /** Runs the console for the given argv. */
 export const run: CommandModule['run'] = async (argv) => {
-  const discover = await import('./discover.js');
-  return discover.run(argv);
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (err) {
+    throw new UserError(`${(err as Error).message} (see gameday --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY)
+    throw new UserError(
+      'the console needs an interactive terminal (stdin/stdout is not a TTY); for scripts use `gameday discover` or `gameday run FILE`',
+    );
+  const maxProbeFailures =
+    values['max-probe-failures'] === undefined ? 5 : Number(values['max-probe-failures']);
+  if (!Number.isInteger(maxProbeFailures) || maxProbeFailures < 0)
+    throw new UserError(
+      `--max-probe-failures takes a whole number (0 = never), not "${values['max-probe-failures']}"`,
+    );
+  const periodMs = values.period === undefined ? 1000 : parsePositive(values.period, '--period') * 1000;
+
+  const { connect } = await import('./connect.js');
+  const conn = await connect(values);
+  const [{ runConsole }, { buildServices }, { discover }, { sdkCall }] = await Promise.all([
+    import('../tui/run.js'),
+    import('../tui/wiring/services.js'),
+    import('../aws/discovery/index.js'),
+    import('../aws/ops/call.js'),
+  ]);
+  const info = {
+    region: conn.ctx.settings.region,
+    sandbox: conn.sandbox,
+    readOnly: Boolean(values['read-only']),
+    dryRun: Boolean(values['dry-run']),
+    account: undefined as string | undefined,
+    caller: undefined as string | undefined,
+  };
+  let identity: Awaited<ReturnType<typeof discover>>['identity'] | undefined;
+  const services = buildServices({
+    info,
+    aws: sdkCall(conn.ctx),
+    listInventory: async () => {
+      const inv = await discover(conn.ctx, { identity });
+      identity = inv.identity;
+      info.account = inv.identity.account;
+      info.caller = inv.identity.arn;
+      return inv;
+    },
+    guard: values['allow-untagged'] ? { allowUntagged: true } : {},
+    // The sandbox's clock runs --speed times faster than the wall: ask for a wide window and take
+    // the latest point; a real account gets the last few periods.
+    metricWindow: conn.sandbox
+      ? (end) => ({
+          start: new Date(end.getTime() - 3 * 3600_000),
+          end: new Date(end.getTime() + 48 * 3600_000),
+        })
+      : undefined,
+    stopOnAlarms: values['stop-alarm'] ?? [],
+    maxProbeFailures,
+    periodMs,
+    onClose: () => conn.close(),
+  });
+
+  try {
+    await runConsole(services, {
+      readOnly: info.readOnly,
+      inventoryRefreshMs: conn.sandbox ? 5_000 : 15_000,
+    });
+  } finally {
+    await services.close();
+  }
+  const left = services.activeChanges();
+  if (left > 0)
+    process.stderr.write(
+      `gameday: ${left} change(s) were left active; undo them with \`gameday recover\` or by hand\n`,
+    );
+  return 0;
 };
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      ...AWS_FLAGS,
+      'read-only': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'stop-alarm': { type: 'string', multiple: true },
+      'max-probe-failures': { type: 'string' },
+      period: { type: 'string' },
+      'allow-untagged': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+}

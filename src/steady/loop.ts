@@ -58,6 +58,8 @@ export class SteadyLoop {
   private timer: unknown;
   private ticking = false;
   private readonly abort = new AbortController();
+  /** Bumped by configure(): a tick started before it drops its (now mismatched) results. */
+  private generation = 0;
 
   constructor(options: SteadyLoopOptions = {}) {
     this.opts = { maxProbeFailures: 3, periodMs: 1000, history: 600, ...options };
@@ -91,6 +93,23 @@ export class SteadyLoop {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Replaces what is probed and graphed (the console configures it once the inventory is known). */
+  configure(next: Pick<SteadyLoopOptions, 'probes' | 'series' | 'stopOnAlarms'>): void {
+    this.generation++;
+    if (next.probes) this.opts.probes = next.probes;
+    if (next.series) this.opts.series = next.series;
+    if (next.stopOnAlarms) this.opts.stopOnAlarms = next.stopOnAlarms;
+    this.update({
+      probes: (this.opts.probes ?? []).map((p) => ({
+        spec: { id: p.id, title: p.title, tolerance: p.tolerance },
+        strip: [],
+        values: [],
+        consecutiveFailures: 0,
+      })),
+      series: (this.opts.series ?? []).map((spec) => ({ spec, points: [] })),
+    });
+  }
 
   /** Starts ticking on the period (the first tick runs at once). */
   start(): void {
@@ -155,11 +174,13 @@ export class SteadyLoop {
     this.ticking = true;
     try {
       const tick = this.snap.tick + 1;
+      const generation = this.generation;
       const [probes, points, alarms] = await Promise.all([
         this.snap.paused ? this.pausedProbes() : this.runProbes(),
         this.fetchSeries(),
         this.readAlarms(),
       ]);
+      if (generation !== this.generation) return;
       const keep = (xs: readonly unknown[]) => xs.length >= this.opts.history;
       const series: SeriesState[] = this.snap.series.map((s, i) => ({
         spec: s.spec,
@@ -172,7 +193,7 @@ export class SteadyLoop {
         if (p.last && !p.last.ok && p.consecutiveFailures === 1)
           this.log(
             'probe-failed',
-            `${p.spec.title}: ${p.last.error ?? `value ${show(p.last.value)} outside ${p.spec.tolerance}`}`,
+            `${p.spec.title}: ${p.last.error ?? `${this.shown(p)} outside ${p.spec.tolerance}`}`,
           );
         if (p.last?.ok && before && before.consecutiveFailures > 0)
           this.log('probe-recovered', `${p.spec.title} back within tolerance`);
@@ -187,6 +208,13 @@ export class SteadyLoop {
   }
 
   private prevProbes: ProbeState[] = [];
+
+  private shown(p: ProbeState): string {
+    const n = p.values[p.values.length - 1];
+    return n !== null && n !== undefined && typeof p.last?.value !== 'number'
+      ? `${n}`
+      : `value ${show(p.last?.value)}`;
+  }
 
   private findProbe(id: string): ProbeState | undefined {
     return this.prevProbes.find((p) => p.spec.id === id);
@@ -253,7 +281,11 @@ export class SteadyLoop {
         this.snap = { ...this.snap, metricCalls: this.snap.metricCalls + 1 };
         const results = await this.opts.fetchMetrics(batch, start, end);
         // Query ids are global positions (m0..mN-1), so results map straight back to their series.
-        const values = latestValues(specs.length, results);
+        const values = latestValues(
+          specs.length,
+          results,
+          specs.map((s) => /^(Sum|SampleCount)$/.test(s.stat)),
+        );
         for (let i = 0; i < batch.length; i++)
           out[b * MAX_QUERIES_PER_CALL + i] = values[b * MAX_QUERIES_PER_CALL + i] ?? null;
       } catch (err) {

@@ -31,8 +31,13 @@ export function batchQueries(specs: readonly MetricSpec[]): MetricQuery[][] {
   return batches;
 }
 
-/** The latest value of each series (by position), null when a series has no datapoint. */
-export function latestValues(count: number, results: readonly MetricResult[]): (number | null)[] {
+/** The latest value of each series (by position), null when a series has no datapoint. For sums
+ * (`settled[i]` true) the newest period is still filling up, so the one before it is taken. */
+export function latestValues(
+  count: number,
+  results: readonly MetricResult[],
+  settled: readonly boolean[] = [],
+): (number | null)[] {
   const out: (number | null)[] = Array.from({ length: count }, () => null);
   for (const r of results) {
     const index = Number(r.Id?.slice(1));
@@ -40,9 +45,9 @@ export function latestValues(count: number, results: readonly MetricResult[]): (
     const values = r.Values ?? [];
     const stamps = (r.Timestamps ?? []).map((t) => new Date(t).getTime());
     if (values.length === 0) continue;
-    let best = 0;
-    for (let i = 1; i < values.length; i++) if ((stamps[i] ?? 0) > (stamps[best] ?? 0)) best = i;
-    out[index] = values[best] ?? null;
+    const order = values.map((_, i) => i).sort((a, b) => (stamps[b] ?? 0) - (stamps[a] ?? 0));
+    const pick = settled[index] && order.length > 1 ? order[1]! : order[0]!;
+    out[index] = values[pick] ?? null;
   }
   return out;
 }

@@ -49,7 +49,10 @@ const SCREEN_COMMANDS: Record<Screen, { title: string; commands: KeyCommand[] }>
 /** The console. */
 export function Console({ services, size, clock = realClock, inventoryRefreshMs, onExit }: ConsoleProps) {
   const { theme, readOnly } = useSettings();
-  const inventory = useMemo(() => new InventoryModel(() => services.inventory(), { refreshMs: inventoryRefreshMs, clock }), [services, clock, inventoryRefreshMs]);
+  const inventory = useMemo(
+    () => new InventoryModel(() => services.inventory(), { refreshMs: inventoryRefreshMs, clock }),
+    [services, clock, inventoryRefreshMs],
+  );
   const flow = useMemo(() => new AttackFlow(services), [services]);
   const inv = useStore(inventory);
   const loop = useStore(services.steady);
@@ -77,7 +80,11 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
     setFlash(n ? `halting: undoing ${n} change(s)…` : 'halting: nothing active to undo');
     try {
       const r = await services.haltAndUndo();
-      setFlash(r.failed.length ? `halted: undid ${r.undone}, FAILED ${r.failed.length}: ${r.failed.join('; ')}` : `halted: undid ${r.undone} change(s)`);
+      setFlash(
+        r.failed.length
+          ? `halted: undid ${r.undone}, FAILED ${r.failed.length}: ${r.failed.join('; ')}`
+          : `halted: undid ${r.undone} change(s)`,
+      );
     } catch (err) {
       setFlash(`halt failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -115,7 +122,14 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
     { priority: Priority.Global, isActive: overlay === undefined },
   );
 
-  const header = <Header info={services.info} elapsedMs={now - started} width={size.width} active={services.activeChanges()} />;
+  const header = (
+    <Header
+      info={services.info}
+      elapsedMs={now - started}
+      width={size.width}
+      active={services.activeChanges()}
+    />
+  );
   if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) {
     return (
       <Box flexDirection="column">
@@ -127,7 +141,13 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
   }
   const bodyHeight = size.height - 2 - 1 - (flash ? 1 : 0) - (overlay === 'note' ? 1 : 0);
   const screenActive = overlay === undefined;
-  const commands = [...GLOBAL_COMMANDS, ...SCREEN_COMMANDS[screen].commands];
+  // Halt first (it must always be in sight), then the screen's keys, then the other global keys.
+  const commands = [
+    ...GLOBAL_COMMANDS.filter((c) => c.id === 'halt'),
+    ...SCREEN_COMMANDS[screen].commands,
+    ...GLOBAL_COMMANDS.filter((c) => c.id === 'help' || c.id === 'quit'),
+    ...GLOBAL_COMMANDS.filter((c) => !['halt', 'help', 'quit'].includes(c.id)),
+  ];
   return (
     <Box flexDirection="column" width={size.width} height={size.height}>
       {header}

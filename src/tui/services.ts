@@ -15,6 +15,8 @@ export interface TargetRef {
   /** What the operator reads (name tag, service name...). */
   label: string;
   tags: Tags;
+  /** The ECS cluster a service or task belongs to. */
+  cluster?: string;
 }
 
 /** One parameter of an attack, as the form shows it. */

@@ -74,6 +74,12 @@ describe('metric batching', () => {
       { Id: 'm2', Timestamps: ['2026-11-25T12:02:00Z', '2026-11-25T12:01:00Z'], Values: [7, 5] },
     ]);
     expect(out).toEqual([2, null, 7]);
+    const sums = latestValues(
+      1,
+      [{ Id: 'm0', Timestamps: ['2026-11-25T12:01:00Z', '2026-11-25T12:02:00Z'], Values: [9, 1] }],
+      [true],
+    );
+    expect(sums).toEqual([9]);
   });
 });
 

@@ -82,7 +82,7 @@ describe('InventoryScreen', () => {
     const attacked: TargetRef[][] = [];
     const ui = await renderTui(<Harness inv={shopInventory()} onAttack={(t) => attacked.push(t)} />);
     await ui.press(keys.space, keys.space);
-    expect(ui.frame()).toContain('2 marked (web-0, web-1)');
+    expect(ui.frame()).toContain('2 marked (web-0 i-0web0, web-1 i-0web1)');
     expect(ui.frame()).toMatch(/ ●i-0web0/);
     await ui.press('a');
     expect(attacked[0]!.map((t) => t.id)).toEqual(['i-0web0', 'i-0web1']);
@@ -92,7 +92,7 @@ describe('InventoryScreen', () => {
   it('Down then space in one chunk marks the row the cursor moved to', async () => {
     const ui = await renderTui(<Harness inv={shopInventory()} />);
     await ui.press(`${keys.down}${keys.down} `);
-    expect(ui.frame()).toContain('1 marked (web-2)');
+    expect(ui.frame()).toContain('1 marked (web-2 i-0web2)');
     await ui.unmount();
   });
 

@@ -74,7 +74,12 @@ export function AttackScreen({ flow, info, width, height, onExit }: AttackScreen
           <Box flexDirection="column">
             <Text bold>Choose an attack</Text>
             <SelectList
-              items={s.options.map((o) => ({ key: o.id, label: o.title, value: o, hint: o.targetKind }))}
+              items={s.options.map((o) => ({
+                key: o.id,
+                label: o.title,
+                value: o,
+                hint: `${o.targetKind} · ${family(o.id)}`,
+              }))}
               onSelect={(item) => flow.choose(item.value)}
               height={Math.max(3, height - 4)}
             />
@@ -128,4 +133,9 @@ export function AttackScreen({ flow, info, width, height, onExit }: AttackScreen
       ) : null}
     </Box>
   );
+}
+
+/** "chaosaws.ec2" or "gameday": tells same-named attacks of the two families apart. */
+function family(id: string): string {
+  return id.startsWith('chaosaws.') ? id.split('.').slice(0, 2).join('.') : 'gameday (FIS-style)';
 }

@@ -65,7 +65,9 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
     <Box flexDirection="column" width={width}>
       <Text>
         <Text bold>Steady state</Text>
-        <Text color={s.halted || s.paused ? theme.status.warn : theme.text.secondary}>{`  ${status.join(' · ')}`}</Text>
+        <Text
+          color={s.halted || s.paused ? theme.status.warn : theme.text.secondary}
+        >{`  ${status.join(' · ')}`}</Text>
       </Text>
       {s.probes.length === 0 ? <Text color={theme.text.secondary}>no probes configured</Text> : null}
       {s.probes.slice(0, probeLines).map((p) => {
@@ -74,14 +76,21 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
         const tol = p.spec.tolerance.slice(0, 12).padEnd(12);
         return (
           <Text key={p.spec.id} wrap="truncate">
-            <Text color={ok === undefined ? theme.text.secondary : ok ? theme.status.ok : theme.status.error} bold={ok === false}>
+            <Text
+              color={ok === undefined ? theme.text.secondary : ok ? theme.status.ok : theme.status.error}
+              bold={ok === false}
+            >
               {head}
             </Text>
             <Text color={theme.text.secondary}>{` ${tol} `}</Text>
-            {[...stripText(p.strip, stripWidth)].map((ch, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: positions in a fixed strip
-              <Text key={i} color={ch === '✔' ? theme.status.ok : ch === '✘' ? theme.status.error : theme.status.muted}>
-                {ch}
+            {runs(stripText(p.strip, stripWidth)).map((r) => (
+              <Text
+                key={r.start}
+                color={
+                  r.ch === '✔' ? theme.status.ok : r.ch === '✘' ? theme.status.error : theme.status.muted
+                }
+              >
+                {r.ch.repeat(r.count)}
               </Text>
             ))}
           </Text>
@@ -115,8 +124,22 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
 }
 
 function eventColour(theme: ReturnType<typeof useTheme>, kind: LoopEvent['kind']) {
-  if (kind === 'probe-failed' || kind === 'stop-condition' || kind === 'halt' || kind === 'error') return theme.status.error;
+  if (kind === 'probe-failed' || kind === 'stop-condition' || kind === 'halt' || kind === 'error')
+    return theme.status.error;
   if (kind === 'attack-start' || kind === 'alarm') return theme.status.warn;
   if (kind === 'probe-recovered' || kind === 'attack-end') return theme.status.ok;
   return undefined;
+}
+
+/** Runs of one symbol in a strip, so a 40-tick strip is a few Text nodes, not forty. */
+function runs(strip: string): { ch: string; count: number; start: number }[] {
+  const out: { ch: string; count: number; start: number }[] = [];
+  let pos = 0;
+  for (const ch of strip) {
+    const last = out[out.length - 1];
+    if (last && last.ch === ch) last.count++;
+    else out.push({ ch, count: 1, start: pos });
+    pos++;
+  }
+  return out;
 }

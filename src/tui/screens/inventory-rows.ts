@@ -39,7 +39,7 @@ export function rowsFor(tab: TabId, inv: Inventory | undefined): InventoryRow[] 
     case 'ec2':
       return inv.instances.map((i) => ({
         key: `instances:${i.id}`,
-        target: { kind: 'instances', id: i.id, label: i.name ?? i.id, tags: i.tags },
+        target: { kind: 'instances', id: i.id, label: i.name ? `${i.name} ${i.id}` : i.id, tags: i.tags },
         depth: 0,
         status: i.state,
         cells: [i.id, i.name ?? '', i.state, i.az ?? '', i.type ?? '', i.asg ?? ''],
@@ -128,7 +128,7 @@ function ecsTree(inv: Inventory): InventoryRow[] {
   const rows: InventoryRow[] = [];
   const taskRow = (t: Inventory['tasks'][number], depth: number): InventoryRow => ({
     key: `tasks:${t.arn}`,
-    target: { kind: 'tasks', id: t.arn, label: t.id, tags: t.tags },
+    target: { kind: 'tasks', id: t.arn, label: t.id, tags: t.tags, cluster: t.cluster },
     depth,
     status: t.lastStatus ?? '',
     cells: [`${'  '.repeat(depth)}${t.id}`, t.lastStatus ?? '', t.desiredStatus ?? '', t.az ?? ''],
@@ -164,7 +164,7 @@ function ecsTree(inv: Inventory): InventoryRow[] {
     for (const s of inv.services.filter((x) => x.cluster === c.name || x.cluster === c.arn)) {
       rows.push({
         key: `services:${s.arn}`,
-        target: { kind: 'services', id: s.name, label: `${c.name}/${s.name}`, tags: s.tags },
+        target: { kind: 'services', id: s.name, label: `${c.name}/${s.name}`, tags: s.tags, cluster: c.name },
         depth: 1,
         status: s.running < s.desired ? 'degraded' : 'healthy',
         cells: [

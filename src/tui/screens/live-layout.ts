@@ -11,22 +11,22 @@ export interface ChartModel {
   markers: PlotMarker[];
 }
 
-/** The charts: one per CloudWatch chart title, then one per numeric probe. */
+/** The charts: one per numeric probe (the steady state first), then one per CloudWatch chart title. */
 export function chartsOf(snap: LoopSnapshot): ChartModel[] {
   const charts = new Map<string, ChartModel>();
+  for (const p of snap.probes) {
+    if (!p.values.some((v) => v !== null)) continue;
+    charts.set(`probe:${p.spec.id}`, {
+      title: `${p.spec.title} (probe ${p.spec.tolerance})`,
+      series: [{ label: 'now', points: p.values }],
+      markers: [],
+    });
+  }
   for (const s of snap.series) {
     const title = s.spec.chart ?? s.spec.metric;
     const c = charts.get(title) ?? { title, unit: s.spec.unit, series: [], markers: [] };
     c.series.push({ label: s.spec.label, points: s.points });
     charts.set(title, c);
-  }
-  for (const p of snap.probes) {
-    if (!p.values.some((v) => v !== null)) continue;
-    charts.set(`probe:${p.spec.id}`, {
-      title: `${p.spec.title} (probe, ${p.spec.tolerance})`,
-      series: [{ label: 'value', points: p.values }],
-      markers: [],
-    });
   }
   return [...charts.values()].map((c) => {
     const len = Math.max(0, ...c.series.map((s) => s.points.length));
@@ -37,7 +37,9 @@ export function chartsOf(snap: LoopSnapshot): ChartModel[] {
 /** Loop markers (absolute ticks) as indexes into series that hold the last `len` ticks. */
 export function markersFor(snap: LoopSnapshot, len: number): PlotMarker[] {
   const first = snap.tick - len + 1;
-  return snap.markers.map((m) => ({ index: m.tick + 1 - first, kind: m.kind })).filter((m) => m.index >= 0 && m.index < len + 1);
+  return snap.markers
+    .map((m) => ({ index: m.tick + 1 - first, kind: m.kind }))
+    .filter((m) => m.index >= 0 && m.index < len + 1);
 }
 
 /** The last `width` outcomes as text: ✔ pass, ✘ fail, · paused. */

@@ -38,7 +38,13 @@ export function parseParam(field: ParamField, text: string): unknown {
       .map((s) => s.trim())
       .filter(Boolean);
   }
-  if (type.startsWith('Dict') || type.startsWith('Optional[Dict')) return json(field, t);
+  if (type.startsWith('Dict') || type.startsWith('Optional[Dict')) {
+    if (!t.startsWith('{') && /^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$/.test(t))
+      return Object.fromEntries(
+        t.split(',').map((kv) => kv.split('=').map((x) => x.trim()) as [string, string]),
+      );
+    return json(field, t);
+  }
   return t;
 }
 

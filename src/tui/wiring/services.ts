@@ -1,0 +1,224 @@
+// Builds the console's services from the real pieces: discovery for the inventory, the catalogue
+// for applicable attacks, a dry-run guard for the blast-radius preview, the session guard for
+// execution and halt, and the steady loop probing through the catalogue and graphing CloudWatch.
+// Works the same for a real account and the sandbox (which sits beneath the same AWS door).
+import type { Inventory } from '../../aws/inventory.js';
+import type { AwsCall } from '../../aws/ops/call.js';
+import { Guard, type GuardEvent, type GuardOptions } from '../../catalog/guard.js';
+import { CATALOG, catalogEntries } from '../../catalog/index.js';
+import type { CatalogEntry } from '../../catalog/types.js';
+import { SteadyLoop } from '../../steady/loop.js';
+import type { FetchMetrics, LoopClock, MetricResult } from '../../steady/types.js';
+import type { AttackOption, AttackPreview, AttackRequest, ConsoleServices, TargetRef } from '../services.js';
+import type { HeaderInfo } from '../widgets/Header.js';
+import { alarmSeries, defaultProbes } from './steady-setup.js';
+import { fieldsFor } from './target-args.js';
+
+/** What the wiring needs. */
+export interface ServicesOptions {
+  info: HeaderInfo;
+  aws: AwsCall;
+  listInventory(): Promise<Inventory>;
+  guard?: Omit<GuardOptions, 'recorder' | 'dryRun' | 'readOnly'>;
+  /** The GetMetricData window for a tick (the sandbox's clock may run ahead of the wall). */
+  metricWindow?(end: Date): { start: Date; end: Date };
+  stopOnAlarms?: string[];
+  maxProbeFailures?: number;
+  periodMs?: number;
+  clock?: LoopClock;
+  /** Extra cleanup on close (the connection). */
+  onClose?(): Promise<void>;
+}
+
+/** The services, plus the session guard (for tests and the recorder). */
+export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Guard } {
+  const runtimeFor = (guard: Guard) => ({ guard, aws: async () => o.aws });
+  const guard = new Guard({ ...o.guard, readOnly: o.info.readOnly, dryRun: o.info.dryRun });
+  const entries = catalogEntries(runtimeFor(guard));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  let halt = new AbortController();
+  const running = new Map<number, string>();
+  let nextRun = 1;
+
+  const fetchMetrics: FetchMetrics = async (queries, start, end) => {
+    const window = o.metricWindow ? o.metricWindow(end) : { start, end };
+    const results: MetricResult[] = [];
+    let NextToken: string | undefined;
+    do {
+      const r = await o.aws('cloudwatch', 'GetMetricData', {
+        MetricDataQueries: queries,
+        StartTime: window.start,
+        EndTime: window.end,
+        ScanBy: 'TimestampDescending',
+        NextToken,
+      });
+      results.push(...((r.MetricDataResults ?? []) as MetricResult[]));
+      NextToken = r.NextToken;
+    } while (NextToken);
+    return results;
+  };
+
+  const undoEverything = async (why: string) => {
+    halt.abort();
+    halt = new AbortController();
+    const r = await guard.undoAll();
+    const failed = r.failed.map((f) => `${f.description}: ${f.error ?? 'failed'}`);
+    for (const label of running.values()) steady.attackEnded(label);
+    running.clear();
+    steady.halted(
+      `${why}: undid ${r.undone} change(s)${failed.length ? `, ${failed.length} FAILED (${failed.join('; ')})` : ''}`,
+    );
+    return { undone: r.undone, failed };
+  };
+
+  const steady: SteadyLoop = new SteadyLoop({
+    fetchMetrics,
+    alarmStates: async (names) => {
+      const r = await o.aws('cloudwatch', 'DescribeAlarms', { AlarmNames: names.slice(0, 100) });
+      const alarms = (r.MetricAlarms ?? []) as { AlarmName: string; StateValue: string }[];
+      return Object.fromEntries(alarms.map((a) => [a.AlarmName, a.StateValue]));
+    },
+    stopOnAlarms: o.stopOnAlarms,
+    maxProbeFailures: o.maxProbeFailures,
+    periodMs: o.periodMs,
+    clock: o.clock,
+    onStop: async (reason) => {
+      await undoEverything(`stop condition (${reason})`);
+    },
+  });
+
+  let configured = false;
+  const listInventory = async () => {
+    const inv = await o.listInventory();
+    if (!configured) {
+      configured = true;
+      steady.configure({ probes: defaultProbes(inv, entries), series: alarmSeries(inv) });
+    }
+    return inv;
+  };
+
+  const attacksFor = (targets: readonly TargetRef[]): AttackOption[] => {
+    const kinds = [...new Set(targets.map((t) => t.kind))];
+    if (!kinds.length) return [];
+    return CATALOG.filter(
+      (s) => s.kind === 'action' && !s.unsupported && kinds.every((k) => s.appliesTo.includes(k)),
+    ).map((s) => ({
+      id: `${s.module}.${s.func}`,
+      title: s.title,
+      targetKind: s.targetKind,
+      summary: s.summary,
+      undo: s.undo,
+      dryRun: s.dryRun,
+      params: fieldsFor(s.params, targets),
+    }));
+  };
+
+  const entryOf = (id: string, from: readonly CatalogEntry[] = entries): CatalogEntry => {
+    const e = from === entries ? byId.get(id) : from.find((x) => x.id === id);
+    if (!e) throw new Error(`the catalogue has no ${id}`);
+    return e;
+  };
+
+  const preview = async (req: AttackRequest): Promise<AttackPreview> => {
+    const events: GuardEvent[] = [];
+    // A throwaway guard with the session's settings, in dry run: it checks, selects and plans as
+    // the real run would, and changes nothing.
+    const dryGuard = new Guard({
+      ...o.guard,
+      seed: guard.seed,
+      readOnly: o.info.readOnly,
+      dryRun: true,
+      recorder: (e) => void events.push(e),
+    });
+    const entry = entryOf(req.attack.id, catalogEntries(runtimeFor(dryGuard)));
+    const notes: string[] = [];
+    try {
+      await entry.call(req.args, {
+        configuration: {},
+        secrets: {},
+        signal: new AbortController().signal,
+        dry: true,
+        activityName: req.attack.title,
+      });
+    } catch (err) {
+      if (!events.some((e) => e.type === 'refused'))
+        notes.push(`the dry run failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const chosen = events.flatMap((e) => (e.type === 'selection' ? e.chosen : []));
+    const calls = events.flatMap((e) => (e.type === 'dry-run' ? [e.call] : []));
+    const named = calls.flatMap((c) => idsIn(c.input));
+    if (events.some((e) => e.type === 'dry-run' && e.outcome === 'permission-proved'))
+      notes.push('EC2 dry run: AWS confirmed the permissions; nothing changed');
+    return {
+      resources: [...new Set(chosen.length ? chosen : named.length ? named : req.targets.map((t) => t.id))],
+      calls: calls.map((c) => `${c.service}:${c.operation} ${brief(c.input)}`),
+      undo: req.attack.undo,
+      refused: events.flatMap((e) => (e.type === 'refused' ? [e.reason] : [])),
+      notes,
+    };
+  };
+
+  const execute = async (req: AttackRequest) => {
+    const entry = entryOf(req.attack.id);
+    const id = nextRun++;
+    if (!req.dryRun) {
+      running.set(id, req.attack.title);
+      steady.attackStarted(req.attack.title);
+    }
+    const before = guard.active().length;
+    try {
+      await entry.call(req.args, {
+        configuration: {},
+        secrets: {},
+        signal: halt.signal,
+        dry: req.dryRun,
+        activityName: req.attack.title,
+      });
+      const added = guard.active().length - before;
+      const message = req.dryRun
+        ? `${req.attack.title}: dry run passed, nothing changed`
+        : `${req.attack.title} done${added > 0 ? `; ${added} change(s) to undo (h halts and undoes)` : ''}`;
+      steady.log('note', message);
+      if (!req.dryRun && added <= 0 && running.delete(id)) steady.attackEnded(req.attack.title);
+      return { ok: true, message };
+    } catch (err) {
+      const message = `${req.attack.title} failed: ${err instanceof Error ? err.message : String(err)}`;
+      steady.log('error', message);
+      if (running.delete(id) && guard.active().length === before) steady.attackEnded(req.attack.title);
+      return { ok: false, message };
+    }
+  };
+
+  return {
+    info: o.info,
+    guard,
+    steady,
+    inventory: listInventory,
+    attacksFor,
+    preview,
+    execute,
+    haltAndUndo: () => undoEverything('halted by the operator'),
+    activeChanges: () => guard.active().length,
+    close: async () => {
+      steady.stop();
+      halt.abort();
+      await o.onClose?.();
+    },
+  };
+}
+
+/** Resource ids named in a call's input (InstanceIds, AutoScalingGroupName, service...). */
+function idsIn(input: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(input)) {
+    if (/Ids$|Names$/.test(k) && Array.isArray(v)) out.push(...v.map(String));
+    else if (/^(AutoScalingGroupName|AlarmName|service|task|cluster)$/.test(k) && typeof v === 'string')
+      out.push(v);
+  }
+  return out;
+}
+
+function brief(input: Record<string, unknown>): string {
+  const s = JSON.stringify(input);
+  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}
