@@ -5,9 +5,10 @@ import { parseArgs } from 'node:util';
 import { type Figure, type FigureGroup, ratio } from './figure.js';
 import { discoveryMoto } from './figures/discovery-moto.js';
 import { discoverySandbox } from './figures/discovery-sandbox.js';
+import { engineCorpus } from './figures/engine-corpus.js';
 import { startup } from './figures/startup.js';
 
-const GROUPS: FigureGroup[] = [startup, discoverySandbox, discoveryMoto];
+const GROUPS: FigureGroup[] = [startup, discoverySandbox, discoveryMoto, engineCorpus];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const rows: (Figure & { group: string })[] = [];
