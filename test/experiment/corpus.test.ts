@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/experiment/errors.js';
+import { ActivityFailed, formatIssue } from '../../src/experiment/errors.js';
 import { loadExperimentFile } from '../../src/experiment/load.js';
 import { validateExperiment } from '../../src/experiment/validate.js';
 import { fakeRegistry, runWithFakes } from './fakes.js';
@@ -106,4 +106,34 @@ describe('dry runs of the valid corpus give journals shaped like the real ones',
       expect([j.status, j.deviated]).toEqual(['completed', false]);
     });
   }
+});
+
+describe('a corpus run where the action fails (chaostoolkit.md section 4)', () => {
+  it('asg_terminate_random_instance: terminate_random_instances without arguments fails, the run stays completed', async () => {
+    const exp = loadExperimentFile(
+      join(DIR, 'open-chaos__experiment-catalog__asg_terminate_random_instance_experiment.json'),
+    );
+    const urls: string[] = [];
+    const r = await runWithFakes(exp, {
+      env: ENV,
+      providers: {
+        http: async (activity, ctx) => {
+          urls.push(String(ctx.configuration.service_url));
+          return { status: 200, headers: {}, body: 'ok', name: activity.name };
+        },
+      },
+      impls: {
+        terminate_random_instances: () => {
+          throw new ActivityFailed('one of the following arguments are required: asg_names or tags');
+        },
+      },
+    });
+    expect(urls).toEqual(['http://app.example', 'http://app.example']);
+    expect([r.status, r.deviated]).toEqual(['completed', false]);
+    expect(r.journal.run[0]).toMatchObject({ status: 'failed' });
+    expect(r.journal.run[0]!.exception).toEqual([
+      'chaoslib.exceptions.ActivityFailed: chaoslib.exceptions.ActivityFailed: one of the following arguments are required: asg_names or tags\n',
+    ]);
+    expect(r.journal.steady_states.after?.steady_state_met).toBe(true);
+  });
 });
