@@ -168,7 +168,13 @@ function validatePython(
     );
   }
   for (const m of bindingErrors(fn, args)) err(m, `${pp}.arguments`);
-  if (fn.unsupported) warn(`${mod}.${func} cannot be run by gameday yet: ${fn.unsupported}`, `${pp}.func`);
+  if (fn.unsupported)
+    warn(
+      fn.unsupported.includes(func)
+        ? fn.unsupported
+        : `${mod}.${func} cannot be run by gameday yet: ${fn.unsupported}`,
+      `${pp}.func`,
+    );
 }
 
 function validateProcess(
