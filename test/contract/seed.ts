@@ -23,11 +23,13 @@ import {
   CreateClusterCommand,
   CreateServiceCommand,
   type ECSClient,
+  ListTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
 } from '@aws-sdk/client-ecs';
 import type { AwsContext } from '../../src/aws/clients.js';
 import { runPermitted } from '../../src/aws/mutations.js';
+import { settle } from './targets.js';
 
 /** What the seed created, keyed for assertions. */
 export interface SeededWorld {
@@ -130,17 +132,23 @@ async function seed(ctx: AwsContext): Promise<SeededWorld> {
       networkConfiguration: network,
     }),
   );
-  const run = await ecs.send(
-    new RunTaskCommand({
-      cluster: 'shop',
-      taskDefinition: 'checkout',
-      count: 2,
-      launchType: 'FARGATE',
-      group: 'service:checkout',
-      networkConfiguration: network,
-    }),
-  );
-  const taskArns = (run.tasks ?? []).map((t) => t.taskArn!);
+  // A service starts its own tasks (the sandbox, like AWS); moto's does not, so start them for it.
+  let taskArns = (await ecs.send(new ListTasksCommand({ cluster: 'shop' }))).taskArns ?? [];
+  if (!taskArns.length) {
+    const run = await ecs.send(
+      new RunTaskCommand({
+        cluster: 'shop',
+        taskDefinition: 'checkout',
+        count: 2,
+        launchType: 'FARGATE',
+        group: 'service:checkout',
+        networkConfiguration: network,
+      }),
+    );
+    taskArns = (run.tasks ?? []).map((t) => t.taskArn!);
+  }
+  // Before the alarms: time passing would evaluate them (no data → INSUFFICIENT_DATA, as on AWS).
+  settle(ctx);
 
   const cw = (await ctx.client('cloudwatch')) as CloudWatchClient;
   const alarms = [

@@ -2,6 +2,17 @@
 // and, once it exists, the sandbox. Each test file runs the same assertions on each target.
 import { inject } from 'vitest';
 import { AwsContext } from '../../src/aws/clients.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
+const sandboxes = new WeakMap<AwsContext, Sandbox>();
+
+/**
+ * Lets simulated time pass on a sandbox context (2 minutes) so launches, stops and task starts
+ * finish, as they do within minutes on AWS; moto applies them at once, so there it does nothing.
+ */
+export function settle(ctx: AwsContext): void {
+  sandboxes.get(ctx)?.clock.advance(120_000);
+}
 
 /** A backend the contract tests can open fresh, empty clients on. */
 export interface ContractTarget {
@@ -36,7 +47,26 @@ export function motoTarget(): ContractTarget {
   };
 }
 
-/** Every contract target. */
+/** The sandbox, empty, on a virtual clock: the same SDK calls, answered by the simulated region. */
+export function sandboxTarget(): ContractTarget {
+  return {
+    name: 'sandbox',
+    async open(options) {
+      const sandbox = createSandbox({ size: 'empty', clock: 'virtual', seed: 7 });
+      const ctx = await AwsContext.create({
+        region: sandbox.region,
+        credentials: sandbox.credentials,
+        plugins: [sandbox.plugin],
+        maxAttempts: options?.maxAttempts,
+        env: {},
+      });
+      sandboxes.set(ctx, sandbox);
+      return ctx;
+    },
+  };
+}
+
+/** Every contract target: the suite runs once on each, with the same assertions. */
 export function contractTargets(): ContractTarget[] {
-  return [motoTarget()];
+  return [motoTarget(), sandboxTarget()];
 }
