@@ -56,7 +56,11 @@ export class RunContext {
   emit(e: RunEventInput): void {
     const ev = { ...e, t: this.clock.now() } as RunEvent;
     this.events.push(ev);
-    this.sink(ev);
+    try {
+      this.sink(ev);
+    } catch {
+      // a listener's bug (a view, a recorder) must not change the run's outcome
+    }
   }
 
   /** A fresh activity id. */

@@ -295,6 +295,18 @@ describe('unexpected errors and rollback interruption', () => {
   });
 });
 
+describe('listeners', () => {
+  it('a listener that throws does not change the run or its journal', async () => {
+    const r = await runWithFakes(experiment(), {
+      emit: () => {
+        throw new Error('view bug');
+      },
+    });
+    expect(r.status).toBe('completed');
+    expect(names(r.journal.rollbacks)).toEqual(['undo']);
+  });
+});
+
 describe('method details (1.2, C2, C3, C5)', () => {
   it('C2 a background activity is journaled when it actually starts, after its own pause', async () => {
     const exp = experiment({
