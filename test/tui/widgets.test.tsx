@@ -46,6 +46,20 @@ describe('Chart', () => {
     expect(markerRow.indexOf('▲')).toBe(top.indexOf('╮'));
   });
 
+  it('bridges gaps (paused probes, missing datapoints) instead of failing', () => {
+    const lines = plotLines({
+      series: [
+        { label: 'x', points: [6, null, 4] },
+        { label: 'y', points: [null, null] },
+      ],
+      markers: [],
+      height: 3,
+      width: 40,
+    });
+    expect(lines.join('\n')).toMatch(/^\s+6 ┼─/m);
+    expect(lines.join('\n')).toMatch(/^\s+4 ┤ +╰/m);
+  });
+
   it('says when it has no data yet', () => {
     expect(plotLines({ series: [], markers: [], height: 4, width: 40 }).join('\n')).toContain(
       'waiting for data',
@@ -106,7 +120,7 @@ describe('Header', () => {
     readOnly: true,
     dryRun: true,
   };
-  it('shows account, alias, caller, region, badges, clock and the halt hint at 80 columns', async () => {
+  it('shows account, alias, caller, region, badges and clock at 80 columns (no halt hint when read-only)', async () => {
     const ui = await renderTui(<Header info={info} elapsedMs={3_723_000} width={80} active={2} />);
     const f = ui.frame();
     for (const s of [
@@ -118,10 +132,10 @@ describe('Header', () => {
       '[DRY-RUN]',
       '01:02:03',
       '2 active',
-      'h halt',
     ])
       expect(f).toContain(s);
     expect(f.split('\n').every((l) => l.length <= 80)).toBe(true);
+    expect(f).not.toContain('h halt');
     await ui.unmount();
   });
   it('says SANDBOX in the sandbox', async () => {
@@ -129,6 +143,7 @@ describe('Header', () => {
       <Header info={{ ...info, sandbox: true, readOnly: false }} elapsedMs={0} width={80} />,
     );
     expect(ui.frame()).toContain('[SANDBOX]');
+    expect(ui.frame()).toContain('h halt+undo');
     expect(ui.frame()).not.toContain('READ-ONLY');
     await ui.unmount();
   });

@@ -64,7 +64,9 @@ export function Header({ info, elapsedMs, width, active = 0 }: HeaderProps) {
         </Text>
         <Text>
           {active > 0 ? <Text bold color={theme.status.error}>{`● ${active} active  `}</Text> : null}
-          <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
+          {info.readOnly ? null : (
+            <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
+          )}
           <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs)}`}</Text>
         </Text>
       </Box>

@@ -52,8 +52,10 @@ export function plotLines(input: PlotInput): string[] {
   const cols = plotColumns(input.width);
   const len = Math.max(0, ...input.series.map((s) => s.points.length));
   const from = Math.max(0, len - cols);
-  const slice = input.series.map((s) => s.points.slice(from).map((p) => (p === null ? Number.NaN : p)));
-  const values = slice.flat().filter((v) => Number.isFinite(v));
+  const raw = input.series.map((s) => s.points.slice(from));
+  const values = raw.flat().filter((v): v is number => v !== null && Number.isFinite(v));
+  // asciichart cannot draw gaps: a missing point repeats the one before (the first known leads).
+  const slice = raw.filter((pts) => pts.some((p) => p !== null)).map(fillGaps);
   const pad = ' '.repeat(LABEL_WIDTH + 2);
   if (values.length === 0) {
     const rows = Array.from({ length: input.height }, () => pad);
@@ -66,15 +68,12 @@ export function plotLines(input: PlotInput): string[] {
     min -= 1;
     max += 1;
   }
-  const plot = asciichart.plot(
-    slice.map((s) => (s.length ? s : [Number.NaN])),
-    {
-      height: Math.max(1, input.height - 1),
-      min,
-      max,
-      format: (x: number) => compact(x).slice(-LABEL_WIDTH).padStart(LABEL_WIDTH),
-    },
-  );
+  const plot = asciichart.plot(slice, {
+    height: Math.max(1, input.height - 1),
+    min,
+    max,
+    format: (x: number) => compact(x).slice(-LABEL_WIDTH).padStart(LABEL_WIDTH),
+  });
   const rows = plot.split('\n');
   const axisCol = LABEL_WIDTH + 1;
   const marks = Array.from({ length: cols + axisCol + 2 }, () => ' ');
@@ -87,4 +86,14 @@ export function plotLines(input: PlotInput): string[] {
   const left = input.stepSeconds ? `-${Math.round(shown * input.stepSeconds)}s` : '';
   const timeAxis = `${`${' '.repeat(axisCol + 1)}${left}`.padEnd(axisCol + 1 + Math.max(0, shown - 3))}now`;
   return [...rows, marks.join('').trimEnd(), timeAxis];
+}
+
+/** Replaces nulls with the previous value (leading nulls with the first value). */
+export function fillGaps(points: readonly (number | null)[]): number[] {
+  const first = points.find((p) => p !== null) ?? 0;
+  let last = first;
+  return points.map((p) => {
+    if (p !== null && Number.isFinite(p)) last = p;
+    return last;
+  });
 }
