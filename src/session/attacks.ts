@@ -1,13 +1,17 @@
 // The attacks of a recording, paired start with end, in start order, with the activity names the
 // experiment uses and the undo records each one left. Shared by every projection.
 import type { UndoRecord } from '../catalog/guard-types.js';
-import type { AttackEndEvent, AttackStartEvent, Timed } from './events.js';
+import type { AttackEndEvent, AttackStartEvent, AttackTarget, Timed } from './events.js';
 import { ofType, type Recording } from './recording.js';
 
 /** One attack as the projections see it. */
 export interface AttackRun {
   start: Timed<AttackStartEvent>;
   end?: Timed<AttackEndEvent>;
+  /** What it hit: the targets named at its start, else the ones the guard saw it change. */
+  targets: AttackTarget[];
+  /** Its random pick (from the start, else from the guard's selection event). */
+  selection?: { quantity: string; seed: number };
   /** Unique activity name in the experiment ("stop-instances", "stop-instances-2"). */
   name: string;
   /** Undo records written while it ran, with their final status. */
@@ -62,6 +66,8 @@ export function attacksOf(rec: Recording): AttackRun[] {
     return {
       start,
       end,
+      targets: start.targets.length ? start.targets : (end?.targets ?? []),
+      ...((start.selection ?? end?.selection) ? { selection: start.selection ?? end?.selection } : {}),
       name: n === 1 ? base : `${base}-${n}`,
       undos: undos.filter((u) => u.recordedAt >= start.at && u.recordedAt <= to),
       gapAfter: Math.max(0, Math.round((until - stop) / 1000)),

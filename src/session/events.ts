@@ -108,6 +108,10 @@ export interface AttackEndEvent {
   message?: string;
   output?: unknown;
   tick?: number;
+  /** Targets the guard saw it change (when the start could not name them yet). */
+  targets?: AttackTarget[];
+  /** The random pick the guard recorded for it. */
+  selection?: { quantity: string; seed: number };
 }
 
 /** An operator note, stamped on the timeline. */

@@ -133,8 +133,8 @@ export function gamedayExtension(rec: Recording, attacks: readonly AttackRun[]):
     targets: attacks.map((a) => ({
       activity: a.name,
       title: a.start.title,
-      targets: a.start.targets,
-      ...(a.start.selection ? { selection: a.start.selection } : {}),
+      targets: a.targets,
+      ...(a.selection ? { selection: a.selection } : {}),
       outcome: a.end ? (a.end.ok ? 'succeeded' : 'failed') : 'unfinished',
     })),
     selectionSeeds: [

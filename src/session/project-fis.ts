@@ -143,9 +143,9 @@ export function projectFis(rec: Recording): FisExport {
 // random picks keep the ARNs of what was hit.
 function fisTarget(a: AttackRun, type: string, account: string, region: string): FisTarget | undefined {
   const args = a.start.arguments;
-  const selection = String(args.selection ?? a.start.selection?.quantity ?? 'ALL').toUpperCase();
+  const selection = String(args.selection ?? a.selection?.quantity ?? 'ALL').toUpperCase();
   const tags = tagArg(args.tags);
-  const chosenBy = a.start.targets.filter((t) => kindMatches(t, type));
+  const chosenBy = a.targets.filter((t) => kindMatches(t, type));
   if (type === 'aws:ec2:instance' && tags && !Array.isArray(args.instance_ids)) {
     const states = Array.isArray(args.states) ? (args.states as string[]) : ['running'];
     return {

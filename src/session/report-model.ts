@@ -113,10 +113,8 @@ export function reportModel(rec: Recording, warnings: string[] = []): ReportMode
       name: a.name,
       title: a.start.title,
       fn: `${a.start.module}.${a.start.func}`,
-      targets: a.start.targets,
-      ...(a.start.selection
-        ? { selection: `${a.start.selection.quantity} (seed ${a.start.selection.seed})` }
-        : {}),
+      targets: a.targets,
+      ...(a.selection ? { selection: `${a.selection.quantity} (seed ${a.selection.seed})` } : {}),
       offset: off(a.start.at),
       seconds: a.end ? Math.round((a.end.at - a.start.at) / 100) / 10 : null,
       outcome: a.end ? (a.end.ok ? 'succeeded' : `failed: ${a.end.message ?? ''}`) : 'unfinished',

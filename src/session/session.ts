@@ -64,6 +64,10 @@ export class Session {
   private readonly records: RecordedEvent[] = [];
   private nextAttack = 1;
   private readonly attacks = new Map<number, string>();
+  private readonly openAttacks = new Map<
+    number,
+    { targets: Map<string, AttackTarget>; selection?: { quantity: string; seed: number } }
+  >();
   private loop: LoopLike | undefined;
   private forwarding = false;
   private lastTick = 0;
@@ -110,6 +114,13 @@ export class Session {
   /** A guard event (pass as the Guard's `recorder` option: the undo is on disk before the change). */
   guardEvent = (e: GuardEvent): void => {
     this.write('guard', e as unknown as RecordedEvent['event']);
+    const open = [...this.openAttacks.values()].at(-1);
+    if (!open) return;
+    if (e.type === 'undo-recorded') {
+      for (const t of e.record.targets) open.targets.set(t.id, { kind: t.kind, id: t.id, tags: t.tags });
+    } else if (e.type === 'change') {
+      for (const id of e.targets) if (!open.targets.has(id)) open.targets.set(id, { kind: kindOfId(id), id });
+    } else if (e.type === 'selection') open.selection = { quantity: e.quantity, seed: e.seed };
   };
 
   /** A steady-loop event (pass as the loop's `onEvent`, or let attachLoop pick them up). */
@@ -197,6 +208,7 @@ export class Session {
     const attackId = this.nextAttack++;
     this.attacks.set(attackId, info.title);
     const event: AttackStartEvent = { type: 'attack-start', attackId, ...info, tick: this.tick() };
+    this.openAttacks.set(attackId, { targets: new Map() });
     this.write('console', event);
     this.forward(() => this.loop?.attackStarted?.(info.title));
     return attackId;
@@ -204,7 +216,16 @@ export class Session {
 
   /** The attack ended (ok or not), with its output. */
   attackEnd(attackId: number, outcome: { ok: boolean; message?: string; output?: unknown }): void {
-    this.write('console', { type: 'attack-end', attackId, ...outcome, tick: this.tick() });
+    const seen = this.openAttacks.get(attackId);
+    this.openAttacks.delete(attackId);
+    this.write('console', {
+      type: 'attack-end',
+      attackId,
+      ...outcome,
+      tick: this.tick(),
+      ...(seen?.targets.size ? { targets: [...seen.targets.values()] } : {}),
+      ...(seen?.selection ? { selection: seen.selection } : {}),
+    });
     this.forward(() => this.loop?.attackEnded?.(this.attacks.get(attackId) ?? `attack ${attackId}`));
   }
 
@@ -252,6 +273,17 @@ export class Session {
     if (this.closed) return;
     this.records.push(this.recorder.append(source, redact(event) as RecordedEvent['event']));
   }
+}
+
+/** The inventory kind of a resource id, for targets the guard named only by id. */
+export function kindOfId(id: string): string {
+  if (/^i-[0-9a-f]+$/.test(id)) return 'instances';
+  if (id.includes(':task/')) return 'tasks';
+  if (id.includes(':cluster/')) return 'clusters';
+  if (id.includes(':service/')) return 'services';
+  if (id.includes(':container-instance/')) return 'containerInstances';
+  if (id.includes('autoScalingGroup')) return 'autoScalingGroups';
+  return 'unknown';
 }
 
 /** Writes experiment.json and journal.json for a recording's events; failures are returned, not thrown. */

@@ -1,0 +1,244 @@
+// `gameday replay RECORDING`: runs a recorded session again against the current account or the
+// sandbox. Before acting it shows, per attack, the recorded targets vs what the same selectors
+// resolve to now (gone, new, changed state) and asks whether to keep the recorded ids or
+// re-resolve (`--keep-ids` / `--re-resolve` without a terminal). The run is the engine's, with the
+// catalogue registry and the recorded selection seed, logged like `gameday run` and recorded as a
+// new session beside the old one.
+
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { UserError } from '../util/errors.js';
+import type { CommandModule } from './registry.js';
+
+const USAGE =
+  'usage: gameday replay RECORDING [--sandbox] [--region R] [--profile P] [--keep-ids | --re-resolve] [--diff-only] ' +
+  '[--journal-path P] [--allow-untagged] [--no-record] [--verbose]';
+
+/** How a replay went. */
+export interface ReplayOutcome {
+  exitCode: number;
+  /** The new recording of the replay (unless --no-record). */
+  recordingDir?: string;
+  diffs: import('../session/replay-diff.js').TargetDiff[];
+  mode: 'keep-ids' | 're-resolve' | 'diff-only';
+}
+
+/** Everything a replay takes (the command fills it from argv; tests call it directly). */
+export interface ReplayOptions {
+  recording: string;
+  sandbox?: boolean;
+  region?: string;
+  profile?: string;
+  mode?: 'keep-ids' | 're-resolve';
+  diffOnly?: boolean;
+  journalPath?: string;
+  allowUntagged?: boolean;
+  record?: boolean;
+  verbose?: boolean;
+  /** Asks keep/re-resolve when targets changed and no mode was given (the terminal prompt). */
+  ask?: () => Promise<'keep-ids' | 're-resolve' | undefined>;
+  out?: (line: string) => void;
+}
+
+/** Diffs, chooses, then runs the recorded experiment. */
+export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> {
+  const out = o.out ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const [{ openRecording }, { projectExperiment }, { attacksOf }, diff] = await Promise.all([
+    import('../session/cli.js'),
+    import('../session/project-experiment.js'),
+    import('../session/attacks.js'),
+    import('../session/replay-diff.js'),
+  ]);
+  const rec = openRecording(o.recording, out);
+  const attacks = attacksOf(rec);
+  const region = o.region ?? (o.sandbox ? undefined : rec.start.region);
+  const [{ connect }, { discover }] = await Promise.all([
+    import('./connect.js'),
+    import('../aws/discovery/index.js'),
+  ]);
+  const conn = await connect({ sandbox: o.sandbox, region, profile: o.profile });
+  let inventory: Awaited<ReturnType<typeof discover>>;
+  try {
+    inventory = await discover(conn.ctx);
+  } finally {
+    await conn.close();
+  }
+  const where = o.sandbox ? 'the sandbox' : `account ${inventory.identity.account} in ${inventory.region}`;
+  if (!o.sandbox && rec.start.accountId && rec.start.accountId !== inventory.identity.account)
+    out(`warning: recorded in account ${rec.start.accountId}, replaying in ${inventory.identity.account}`);
+  const diffs = diff.targetDiffs(attacks, inventory);
+  out(`Targets: recorded vs now (${where})`);
+  for (const line of diff.diffLines(diffs)) out(`  ${line}`);
+  if (o.diffOnly) return { exitCode: 0, diffs, mode: 'diff-only' };
+  let mode = o.mode;
+  if (!mode && diff.hasDifferences(diffs)) mode = await o.ask?.();
+  if (!mode && diff.hasDifferences(diffs))
+    throw new UserError(
+      'replay: the targets changed since the recording; pass --keep-ids (act on the recorded ids) or --re-resolve (run the selectors again)',
+      2,
+    );
+  mode ??= 'keep-ids';
+  let experiment = projectExperiment(rec);
+  if (mode === 'keep-ids') {
+    const pinned = diff.pinRecordedIds(experiment, attacks);
+    experiment = pinned.experiment;
+    for (const a of pinned.unpinned)
+      out(`note: ${a} cannot be pinned to ids; it runs its recorded selectors again`);
+  }
+  out(
+    `Replaying ${attacks.length} attack(s) on ${where}, ${mode === 'keep-ids' ? 'keeping the recorded ids' : 're-resolving the targets'}`,
+  );
+  const exitCode = await runRecorded(rec, experiment, o, inventory.identity.account, out);
+  return { exitCode: exitCode.code, recordingDir: exitCode.dir, diffs, mode };
+}
+
+// Validates and runs the experiment with the recorded seed, recording it as a new session.
+async function runRecorded(
+  rec: import('../session/recording.js').Recording,
+  experiment: import('../experiment/types.js').Experiment,
+  o: ReplayOptions,
+  account: string,
+  out: (line: string) => void,
+): Promise<{ code: number; dir?: string }> {
+  const [
+    { loadFunctionRegistry },
+    { validateExperiment },
+    { runExperiment },
+    log,
+    { journalJson },
+    { Session },
+    { stderrLogger },
+  ] = await Promise.all([
+    import('./functions.js'),
+    import('../experiment/validate.js'),
+    import('../experiment/runner.js'),
+    import('../experiment/log.js'),
+    import('../experiment/journal.js'),
+    import('../session/session.js'),
+    import('./run.js'),
+  ]);
+  const { VERSION } = await import('./version.js');
+  const logger = stderrLogger(Boolean(o.verbose));
+  const guardConfig = rec.guard.find((e) => e.type === 'guard-config');
+  const session =
+    o.record === false
+      ? undefined
+      : Session.open(
+          {
+            title: `Replay of ${rec.start.title}`,
+            description: `Replay of recording ${rec.name}.`,
+            accountId: account,
+            region: o.sandbox ? rec.start.region : (o.region ?? rec.start.region),
+            sandbox: Boolean(o.sandbox),
+            operator: process.env.USER ?? null,
+            gamedayVersion: VERSION,
+          },
+          { root: dirname(rec.dir) },
+        );
+  const functions = await loadFunctionRegistry({
+    sandbox: o.sandbox,
+    region: o.region,
+    profile: o.profile,
+    guard: {
+      allowUntagged: o.allowUntagged,
+      seed: guardConfig?.type === 'guard-config' ? guardConfig.seed : undefined,
+    },
+    log: logger,
+    onGuardEvent: session?.guardEvent,
+  });
+  try {
+    const issues = validateExperiment(experiment, { registry: functions.registry, env: process.env });
+    const errors = issues.filter((i) => i.level === 'error');
+    if (errors.length) {
+      for (const i of errors) out(`error: ${i.path}: ${i.message}`);
+      throw new UserError(
+        `replay: the recorded experiment is not valid here (${errors.length} error(s) above)`,
+        2,
+      );
+    }
+    const colour = log.colourModeFor(process.stderr.isTTY === true);
+    const abort = new AbortController();
+    const onSignal = () => abort.abort();
+    process.on('SIGINT', onSignal);
+    try {
+      const result = await runExperiment(experiment, {
+        registry: functions.registry,
+        emit: (e) => {
+          session?.runEvent(e);
+          for (const line of log.logLines(e))
+            if (line.level !== 'DEBUG' || o.verbose)
+              process.stderr.write(`${log.formatLine(line, colour)}\n`);
+        },
+        env: process.env,
+        signal: abort.signal,
+        host: { platform: `gameday-${VERSION}`, node: 'gameday-replay' },
+      });
+      if (abort.signal.aborted) await functions.undoAll();
+      const journalPath =
+        o.journalPath ?? (session ? join(session.dir, 'replay-journal.json') : 'journal.json');
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(journalPath, `${journalJson(result.journal)}\n`);
+      out(`journal written to ${journalPath}`);
+      return { code: result.status !== 'completed' || result.deviated ? 1 : 0, dir: session?.dir };
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  } finally {
+    const closed = session?.close();
+    if (closed) out(`replay recorded in ${closed.dir}`);
+    await functions.close();
+  }
+}
+
+async function askMode(): Promise<'keep-ids' | 're-resolve' | undefined> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const a = (await rl.question('Keep the recorded ids (k), re-resolve the targets (r), or quit (q)? '))
+      .trim()
+      .toLowerCase();
+    return a.startsWith('k') ? 'keep-ids' : a.startsWith('r') ? 're-resolve' : undefined;
+  } finally {
+    rl.close();
+  }
+}
+
+export const run: CommandModule['run'] = async (argv) => {
+  const { parseRecordingArgs } = await import('../session/cli.js');
+  const {
+    values: v,
+    recording,
+    help,
+  } = parseRecordingArgs('replay', USAGE, argv, {
+    sandbox: { type: 'boolean' },
+    region: { type: 'string' },
+    profile: { type: 'string' },
+    'keep-ids': { type: 'boolean' },
+    're-resolve': { type: 'boolean' },
+    'diff-only': { type: 'boolean' },
+    'journal-path': { type: 'string' },
+    'allow-untagged': { type: 'boolean' },
+    'no-record': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  });
+  if (help || !recording) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (v['keep-ids'] && v['re-resolve'])
+    throw new UserError('replay: --keep-ids and --re-resolve exclude each other', 2);
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  const outcome = await replayRecording({
+    recording,
+    sandbox: Boolean(v.sandbox),
+    region: v.region as string | undefined,
+    profile: v.profile as string | undefined,
+    mode: v['keep-ids'] ? 'keep-ids' : v['re-resolve'] ? 're-resolve' : undefined,
+    diffOnly: Boolean(v['diff-only']),
+    journalPath: v['journal-path'] as string | undefined,
+    allowUntagged: Boolean(v['allow-untagged']),
+    record: !v['no-record'],
+    verbose: Boolean(v.verbose),
+    ask: interactive ? askMode : undefined,
+  });
+  return outcome.exitCode;
+};
