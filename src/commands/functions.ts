@@ -38,6 +38,8 @@ export async function loadFunctionRegistry(opts: {
   profile?: string;
   guard?: GuardFlags;
   log?: (level: Level, message: string) => void;
+  /** Every guard event, as it happens (a session recorder: the undo is on disk before the change). */
+  onGuardEvent?: (event: GuardEvent) => void;
 }): Promise<LoadedFunctions> {
   const [{ catalogRegistry }, { Guard }, { sdkCall }] = await Promise.all([
     import('../catalog/index.js'),
@@ -55,6 +57,7 @@ export async function loadFunctionRegistry(opts: {
     seed: flags.seed,
     recorder: (e) => {
       events.push(e);
+      opts.onGuardEvent?.(e);
       if (e.type === 'undo-recorded') log('DEBUG', `undo recorded: ${e.record.description}`);
       if (e.type === 'refused') log('DEBUG', `guard refused: ${e.reason}`);
     },

@@ -45,4 +45,28 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'undo changes a crashed or killed session left behind (from its write-ahead log)',
     load: () => import('./recover.js'),
   },
+  {
+    name: 'replay',
+    usage: 'replay RECORDING [--sandbox] [--keep-ids | --re-resolve] [--diff-only] ...',
+    summary: 'run a recorded session again, after a diff of recorded targets vs what they resolve to now',
+    load: () => import('./replay.js'),
+  },
+  {
+    name: 'review',
+    usage: 'review RECORDING [--speed 1|10|60]',
+    summary: 'play a recorded session back in the live view (graphs, probes, notes, attacks), no AWS calls',
+    load: () => import('./review.js'),
+  },
+  {
+    name: 'report',
+    usage: 'report RECORDING [--html] [--out FILE]',
+    summary: 'a report of a recorded session: Markdown, or a self-contained HTML page with charts',
+    load: () => import('./report.js'),
+  },
+  {
+    name: 'export',
+    usage: 'export RECORDING (--fis | --chaostoolkit) [--out FILE]',
+    summary: 'a recorded session as an AWS FIS experiment template (or its Chaos Toolkit experiment)',
+    load: () => import('./export.js'),
+  },
 ];
