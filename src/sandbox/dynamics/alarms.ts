@@ -25,7 +25,7 @@ function fmtDate(t: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCFullYear() % 100)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
-/** Records a state change (or a SetAlarmState) with its history entry. */
+/** Records a state change (or a SetAlarmState) with its history entry (only when the state moves). */
 export function setAlarmState(
   world: World,
   alarm: AlarmRec,
@@ -39,7 +39,8 @@ export function setAlarmState(
   alarm.stateReason = reason;
   alarm.stateReasonData = data;
   alarm.stateUpdated = now;
-  if (from !== state) alarm.stateTransitioned = now;
+  if (from === state) return;
+  alarm.stateTransitioned = now;
   world.alarmHistory.push({
     alarmName: alarm.name,
     alarmType: 'MetricAlarm',
