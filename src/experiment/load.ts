@@ -33,7 +33,14 @@ function parseYaml(text: string, file: string): unknown {
   let value: unknown;
   try {
     const lineCounter = new LineCounter();
-    const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
+    // chaoslib reads YAML with PyYAML's safe_load: YAML 1.1 (yes/no/on/off are booleans, merge keys)
+    const doc = parseYamlDocument(text, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      lineCounter,
+      version: '1.1',
+      merge: true,
+    });
     const first = doc.errors[0];
     if (first) {
       const pos = lineCounter.linePos(first.pos[0]);

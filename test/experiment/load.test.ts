@@ -28,6 +28,13 @@ describe('loading experiment files', () => {
     const yaml = loadExperimentFile(file('a.yaml', 'title: t\ndescription: d\nmethod: []\n'));
     expect(yaml).toEqual(json);
   });
+  it("YAML is read as YAML 1.1 like PyYAML's safe_load: yes/no are booleans, merge keys work", () => {
+    const exp = parseExperimentText(
+      'title: t\ndescription: d\nbase: &b {type: probe}\nmethod:\n  - <<: *b\n    name: p\n    background: yes\n',
+      'y.yaml',
+    );
+    expect(exp.method?.[0]).toEqual({ type: 'probe', name: 'p', background: true });
+  });
   it('malformed JSON names the line and column', () => {
     const msg = loadError(() => parseExperimentText('{\n  "title": "x",\n  "method": [\n}\n', 'bad.json'));
     expect(msg).toMatch(/^bad\.json:4:1: invalid JSON: expected a value, found "}"$/);
