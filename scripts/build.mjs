@@ -1,13 +1,14 @@
 // Bundles src/cli.ts into a minified ESM dist/ with code splitting, so that ink and each AWS
 // client load lazily (each in its own chunk) and `--help` answers before any of them.
 
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist', { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a running gameday (or a test) never sees half a build.
+const out = `dist.tmp-${process.pid}`;
 await build({
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -27,4 +28,10 @@ await build({
   external: ['react-devtools-core'],
   logLevel: 'warning',
 });
-chmodSync('dist/cli.js', 0o755);
+chmodSync(`${out}/cli.js`, 0o755);
+const old = `dist.old-${process.pid}`;
+try {
+  renameSync('dist', old);
+} catch {}
+renameSync(out, 'dist');
+rmSync(old, { recursive: true, force: true });
