@@ -62,7 +62,12 @@ export class SteadyLoop {
   private generation = 0;
 
   constructor(options: SteadyLoopOptions = {}) {
-    this.opts = { maxProbeFailures: 3, periodMs: 1000, history: 600, ...options };
+    this.opts = {
+      ...options,
+      maxProbeFailures: options.maxProbeFailures ?? 3,
+      periodMs: options.periodMs ?? 1000,
+      history: options.history ?? 600,
+    };
     this.clock = options.clock ?? realClock;
     this.snap = {
       tick: 0,
@@ -248,7 +253,7 @@ export class SteadyLoop {
   }
 
   private async runOne(spec: ProbeSpec): Promise<NonNullable<ProbeState['last']>> {
-    const ms = spec.timeoutMs ?? this.opts.periodMs;
+    const ms = spec.timeoutMs ?? Math.max(2000, this.opts.periodMs);
     let handle: unknown;
     const timeout = new Promise<never>((_, reject) => {
       handle = this.clock.setTimeout(() => reject(new ProbeTimeout(ms)), ms);

@@ -13,7 +13,7 @@ export interface ProbeSpec {
   check(value: unknown): boolean;
   /** The number to graph for a value (a count inside an object...); default: the value if numeric. */
   measure?(value: unknown): number | undefined;
-  /** A probe that takes longer fails with "timed out" (default: the loop's period). */
+  /** A probe that takes longer fails with "timed out" (default: the period, at least 2 s). */
   timeoutMs?: number;
 }
 

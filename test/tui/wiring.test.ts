@@ -1,0 +1,154 @@
+// The console's services over the sandbox (virtual clock): the same SDK clients, catalogue and
+// guard a real account uses, so these prove the wiring end to end without a terminal.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AwsContext } from '../../src/aws/clients.js';
+import { discover } from '../../src/aws/discovery/index.js';
+import { sdkCall } from '../../src/aws/ops/call.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { realClock } from '../../src/steady/loop.js';
+import { rowsFor } from '../../src/tui/screens/inventory-rows.js';
+import type { TargetRef } from '../../src/tui/services.js';
+import { buildServices } from '../../src/tui/wiring/services.js';
+import { fieldsFor } from '../../src/tui/wiring/target-args.js';
+
+let sandbox: Sandbox | undefined;
+let ctx: AwsContext | undefined;
+afterEach(async () => {
+  await ctx?.destroy();
+  sandbox?.close();
+});
+
+async function open(readOnly = false) {
+  sandbox = createSandbox({ seed: 7, clock: 'virtual' });
+  ctx = await AwsContext.create({
+    region: sandbox.region,
+    credentials: sandbox.credentials,
+    plugins: [sandbox.plugin],
+    env: {},
+  });
+  const c = ctx;
+  const services = buildServices({
+    info: { region: sandbox.region, sandbox: true, readOnly, dryRun: false },
+    aws: sdkCall(c),
+    listInventory: () => discover(c),
+    clock: { ...realClock, now: () => sandbox!.clock.now() },
+    metricWindow: (end) => ({
+      start: new Date(end.getTime() - 3 * 3600_000),
+      end: new Date(end.getTime() + 48 * 3600_000),
+    }),
+  });
+  const inv = await services.inventory();
+  const target = (name: string): TargetRef => rowsFor('ec2', inv).find((r) => r.cells[1] === name)!.target;
+  return { services, inv, target };
+}
+
+describe('console services over the sandbox', () => {
+  it('offers only attacks that apply to every marked kind, prefilled with the targets', async () => {
+    const { services, target } = await open();
+    const web = target('web');
+    const options = services.attacksFor([web]);
+    expect(options.map((o) => o.title)).toContain('Terminate instances');
+    const stop = options.find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+    expect(stop.params.find((p) => p.name === 'instance_ids')!.initial).toEqual([web.id]);
+    expect(services.attacksFor([web, { kind: 'alarms', id: 'x', label: 'x', tags: {} }])).toEqual([]);
+  });
+
+  it('the preview shows the exact calls and what the guard refuses, and changes nothing', async () => {
+    const { services, target } = await open();
+    const web = target('web');
+    const db = target('db-primary');
+    const stop = services.attacksFor([web]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+    const ok = await services.preview({
+      attack: stop,
+      targets: [web],
+      args: { instance_ids: [web.id] },
+      dryRun: false,
+    });
+    expect(ok.refused).toEqual([]);
+    expect(ok.resources).toEqual([web.id]);
+    expect(ok.calls[0]).toContain('ec2:StopInstances');
+    const refused = await services.preview({
+      attack: stop,
+      targets: [db],
+      args: { instance_ids: [db.id] },
+      dryRun: false,
+    });
+    expect(refused.refused[0]).toContain(`${db.id} is not tagged chaos:allowed=true`);
+    expect(services.activeChanges()).toBe(0);
+    const after = await discover(ctx!);
+    expect(after.instances.find((i) => i.id === web.id)!.state).toBe('running');
+  });
+
+  it('execute stops through the guard and halt undoes it, with markers and events on the loop', async () => {
+    const { services, target } = await open();
+    // a loose instance: an ASG member would be replaced by its group once stopped
+    const web = target('batch-1');
+    const stop = services.attacksFor([web]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+    const r = await services.execute({
+      attack: stop,
+      targets: [web],
+      args: { instance_ids: [web.id] },
+      dryRun: false,
+    });
+    expect(r.ok).toBe(true);
+    expect(services.activeChanges()).toBe(1);
+    sandbox!.clock.advance(60_000);
+    let inv = await discover(ctx!);
+    expect(inv.instances.find((i) => i.id === web.id)!.state).toBe('stopped');
+    const halted = await services.haltAndUndo();
+    expect(halted).toEqual({ undone: 1, failed: [] });
+    sandbox!.clock.advance(60_000);
+    inv = await discover(ctx!);
+    expect(inv.instances.find((i) => i.id === web.id)!.state).toBe('running');
+    const snap = services.steady.snapshot();
+    expect(snap.markers.map((m) => m.kind)).toEqual(['start', 'end']);
+    expect(snap.events.at(-1)!.text).toBe('halted by the operator: undid 1 change(s)');
+  });
+
+  it('read-only: the preview says why the guard refuses', async () => {
+    const { services, target } = await open(true);
+    const web = target('web');
+    const stop = services.attacksFor([web]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+    const p = await services.preview({
+      attack: stop,
+      targets: [web],
+      args: { instance_ids: [web.id] },
+      dryRun: false,
+    });
+    expect(p.refused[0]).toContain('read-only mode');
+  });
+
+  it('one steady tick makes one GetMetricData call for all alarm series and probes the ASG', async () => {
+    const { services } = await open();
+    const before = ctx!.counter.toJSON()['cloudwatch:GetMetricData'] ?? 0;
+    await services.steady.tick();
+    const snap = services.steady.snapshot();
+    expect((ctx!.counter.toJSON()['cloudwatch:GetMetricData'] ?? 0) - before).toBe(1);
+    expect(snap.series.length).toBeGreaterThan(1);
+    expect(snap.series.some((s) => s.points.at(-1) !== null)).toBe(true);
+    expect(snap.probes[0]!.spec.title).toBe('ASG web healthy');
+    expect(snap.probes[0]!.strip).toEqual([true]);
+  });
+});
+
+describe('fieldsFor', () => {
+  it('fills ASG and ECS parameters from targets and keeps catalogue defaults', () => {
+    const fields = fieldsFor(
+      [
+        { name: 'asg_name', required: true, type: 'str', description: '' },
+        { name: 'tags', required: false, type: 'Dict[str, str]', default: null, description: '' },
+        { name: 'selection', required: false, type: 'str', default: 'ALL', description: '' },
+      ],
+      [{ kind: 'autoScalingGroups', id: 'web', label: 'web', tags: {} }],
+    );
+    expect(fields.map((f) => f.initial)).toEqual(['web', { 'aws:autoscaling:groupName': 'web' }, 'ALL']);
+    const ecs = fieldsFor(
+      [
+        { name: 'cluster', required: true, type: 'str', description: '' },
+        { name: 'service', required: true, type: 'str', description: '' },
+      ],
+      [{ kind: 'services', id: 'cart', label: 'shop/cart', tags: {}, cluster: 'shop' }],
+    );
+    expect(ecs.map((f) => f.initial)).toEqual(['shop', 'cart']);
+  });
+});
