@@ -83,6 +83,9 @@ export async function loadAndValidate(
     const issues = validateExperiment(experiment, { registry, env, vars });
     for (const i of issues) if (i.level === 'warning') log('WARNING', formatIssue(file, i));
     const errors = issues.filter((i) => i.level === 'error');
+    // A scenario's runbook (extensions, name "gameday") is checked too (src/scenario).
+    const { runbookIssues } = await import('../scenario/runbook.js');
+    errors.push(...runbookIssues(experiment).map((i) => ({ level: 'error' as const, ...i })));
     if (errors.length) {
       for (const i of errors) log('ERROR', formatIssue(file, i));
       await close();
@@ -197,6 +200,9 @@ export const run: CommandModule['run'] = async (argv) => {
     throw err;
   }
   if (!o['no-validation']) log('INFO', 'Experiment looks valid');
+  // A scenario's manual gates are logged "(passed headless)" between its attacks (src/scenario).
+  const { headlessRunbook } = await import('../scenario/headless.js');
+  const runbook = headlessRunbook(loaded.experiment, file, log);
   let strategies: ReturnType<typeof resolveStrategies>;
   try {
     strategies = resolveStrategies(loaded.experiment, { hypothesis: hypo, rollbacks: rb });
@@ -222,10 +228,11 @@ export const run: CommandModule['run'] = async (argv) => {
   const emit = (e: RunEvent) => {
     for (const line of logLines(e))
       if (line.level !== 'DEBUG' || o.verbose) process.stderr.write(`${formatLine(line, colour)}\n`);
+    runbook?.onEvent(e);
   };
   try {
     const result = await runExperiment(loaded.experiment, {
-      registry: loaded.registry,
+      registry: runbook?.registry(loaded.registry) ?? loaded.registry,
       emit,
       hypothesisStrategy: strategies.hypothesis as HypothesisStrategy,
       rollbackStrategy: strategies.rollbacks,
@@ -254,6 +261,7 @@ export const run: CommandModule['run'] = async (argv) => {
           gameday,
         ],
       };
+    runbook?.annotate(result.journal);
     try {
       writeFileSync(o['journal-path'], `${journalJson(result.journal)}\n`);
     } catch (err) {

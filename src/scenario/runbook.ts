@@ -220,3 +220,14 @@ function parseGraphs(v: unknown, path: string, issues: RunbookIssue[]): RunbookG
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** The runbook's problems as validation issues (none for a good runbook or a plain experiment). */
+export function runbookIssues(experiment: Experiment): RunbookIssue[] {
+  try {
+    parseRunbook(experiment, '');
+    return [];
+  } catch (err) {
+    if (err instanceof RunbookError) return err.issues;
+    throw err;
+  }
+}
