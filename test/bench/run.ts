@@ -7,8 +7,9 @@ import { discoveryMoto } from './figures/discovery-moto.js';
 import { discoverySandbox } from './figures/discovery-sandbox.js';
 import { engineCorpus } from './figures/engine-corpus.js';
 import { startup } from './figures/startup.js';
+import { steadyLoop } from './figures/steady-loop.js';
 
-const GROUPS: FigureGroup[] = [startup, discoverySandbox, discoveryMoto, engineCorpus];
+const GROUPS: FigureGroup[] = [startup, discoverySandbox, discoveryMoto, engineCorpus, steadyLoop];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const rows: (Figure & { group: string })[] = [];
