@@ -211,9 +211,13 @@ describe('gameday run', () => {
       },
     );
     let stderr = '';
+    let sent = false;
     child.stderr.on('data', (b: Buffer) => {
       stderr += b.toString();
-      if (stderr.includes('Pausing after activity for 600s...')) child.kill('SIGINT');
+      if (!sent && stderr.includes('Pausing after activity for 600s...')) {
+        sent = true; // one Ctrl-C only: a second one would interrupt the rollbacks
+        child.kill('SIGINT');
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
