@@ -25,6 +25,9 @@ export const HANDLERS: Record<ServiceName, HandlerTable> = {
   sts: stsHandlers,
 };
 
+/** Operations that only read (their handlers may use the world's per-version indexes). */
+const READ_ONLY = /^(Describe|List|Get)/;
+
 /** What the middleware needs from the sandbox. */
 export interface PluginDeps {
   world: World;
@@ -48,11 +51,15 @@ export async function answer(
   const handler = HANDLERS[service][operation];
   if (!handler) throw new UnsupportedCommandError(service, operation);
   let output: object;
+  const mutating = !READ_ONLY.test(operation);
+  if (mutating) deps.world.version++;
   try {
     output = handler({ world: deps.world, now }, input ?? {});
   } catch (err) {
     if (err instanceof SandboxError) throw await toSdkError(service, err, requestId);
     throw err;
+  } finally {
+    if (mutating) deps.world.version++;
   }
   return { ...output, $metadata: { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 } };
 }

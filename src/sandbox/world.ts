@@ -59,6 +59,9 @@ export class World {
   readonly metrics: MetricStore;
   readonly dynamics: Dynamic[] = [];
   private ipCounter = 10;
+  /** Bumped by every tick and every mutating call: read-side indexes are valid for one version. */
+  version = 0;
+  private readonly memos = new Map<string, { version: number; value: unknown }>();
 
   constructor(
     readonly region: string,
@@ -79,8 +82,18 @@ export class World {
     if ((t - this.time) / TICK_MS > maxTicks) this.time = t - (t % TICK_MS) - maxTicks * TICK_MS;
     while (this.time + TICK_MS <= t) {
       this.time += TICK_MS;
+      this.version++;
       for (const d of this.dynamics) d(this, this.time);
     }
+  }
+
+  /** An index built once per world version (for read calls that would otherwise rescan everything). */
+  memo<T>(key: string, build: () => T): T {
+    const hit = this.memos.get(key);
+    if (hit && hit.version === this.version) return hit.value as T;
+    const value = build();
+    this.memos.set(key, { version: this.version, value });
+    return value;
   }
 
   /** An AWS-style id: prefix plus 17 hex digits. */

@@ -71,7 +71,7 @@ function describeInstances({ world }: Ctx, input: DescribeInstancesRequest): obj
   const all = selectInstances(world, input);
   const scope = `di:${JSON.stringify(input.Filters ?? [])}`;
   const { items, next } = page(all, size ?? Math.max(1, all.length), input.NextToken, scope, badEc2Token);
-  const vols = volumesByInstance(world);
+  const vols = world.memo('volumesByInstance', () => volumesByInstance(world));
   const reservations: Reservation[] = [];
   const byId = new Map<string, Reservation>();
   for (const inst of items) {
@@ -248,7 +248,7 @@ function runInstances({ world, now }: Ctx, input: RunInstancesRequest): object {
       { Key: 'aws:ec2launchtemplate:id', Value: lt.id },
       { Key: 'aws:ec2launchtemplate:version', Value: lt.version },
     );
-  const made = Array.from({ length: max }, () =>
+  const made: InstanceRec[] = Array.from({ length: max }, () =>
     launchInstance(
       world,
       {
@@ -264,13 +264,12 @@ function runInstances({ world, now }: Ctx, input: RunInstancesRequest): object {
       now,
     ),
   );
+  const vols = volumesByInstance(world);
   return {
     ReservationId: reservationId,
     OwnerId: world.account,
     Groups: [],
-    Instances: made.map((i, n, all) =>
-      toInstance(world, i, n, n === 0 || all.length < 2 ? volumesByInstance(world) : undefined),
-    ),
+    Instances: made.map((i, n) => toInstance(world, i, n, vols)),
   };
 }
 

@@ -59,21 +59,39 @@ export function badEcsToken(): SandboxError {
   return new SandboxError('InvalidParameterException', 'Invalid token');
 }
 
+/** Task, service and container-instance counts per cluster ARN, in one pass over the world. */
+function clusterStats(
+  world: World,
+): Map<string, { running: number; pending: number; services: number; instances: number }> {
+  const out = new Map<string, { running: number; pending: number; services: number; instances: number }>();
+  const of = (arn: string) => {
+    let s = out.get(arn);
+    if (!s) {
+      s = { running: 0, pending: 0, services: 0, instances: 0 };
+      out.set(arn, s);
+    }
+    return s;
+  };
+  for (const t of world.tasks.values()) {
+    if (t.lastStatus === 'RUNNING') of(t.cluster).running++;
+    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING')
+      of(t.cluster).pending++;
+  }
+  for (const s of world.services.values()) if (s.status === 'ACTIVE') of(s.cluster).services++;
+  for (const ci of world.containerInstances.values())
+    if (ci.status !== 'INACTIVE') of(ci.cluster).instances++;
+  return out;
+}
+
 /** A cluster as DescribeClusters returns it. */
 export function toCluster(world: World, c: ClusterRec, include: string[] = []): Cluster {
-  let running = 0;
-  let pending = 0;
-  for (const t of world.tasks.values()) {
-    if (t.cluster !== c.arn) continue;
-    if (t.lastStatus === 'RUNNING') running++;
-    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING')
-      pending++;
-  }
-  let services = 0;
-  for (const s of world.services.values()) if (s.cluster === c.arn && s.status === 'ACTIVE') services++;
-  let instances = 0;
-  for (const ci of world.containerInstances.values())
-    if (ci.cluster === c.arn && ci.status !== 'INACTIVE') instances++;
+  const stats = world.memo('clusterStats', () => clusterStats(world)).get(c.arn) ?? {
+    running: 0,
+    pending: 0,
+    services: 0,
+    instances: 0,
+  };
+  const { running, pending, services, instances } = stats;
   return {
     clusterArn: c.arn,
     clusterName: c.name,

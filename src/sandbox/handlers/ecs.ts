@@ -115,7 +115,7 @@ function describeServices({ world }: Ctx, input: DescribeServicesRequest): objec
     throw new SandboxError('InvalidParameterException', 'Services cannot have more than 10 elements');
   const services = [];
   const failures = [];
-  const byService = tasksByService(world);
+  const byService = world.memo('tasksByService', () => tasksByService(world));
   for (const ref of refs) {
     const s = findService(world, c, ref);
     if (s) services.push(toService(world, s, input.include, byService.get(s.arn) ?? []));
