@@ -1,7 +1,7 @@
 // Running one activity the way chaoslib's execute_activity does: pause before, run (unless dry),
 // record the run entry, pause after. An ActivityFailed becomes a `failed` entry and the run goes
 // on; an interruption propagates.
-import { ActivityFailed, errorMessage, Interrupted } from './errors.js';
+import { ActivityFailed, Interrupted } from './errors.js';
 import type { ActivityPhase, HypothesisPhase } from './events.js';
 import { pyStr } from './pyvalue.js';
 import type { RunContext } from './run-context.js';
@@ -120,9 +120,4 @@ export async function executeActivity(
     if (!skipPause) await ctx.sleep(after * 1000, call.signal);
   }
   return entry;
-}
-
-/** Message of an unexpected error, for the "aborted" log line. */
-export function unexpected(err: unknown): string {
-  return errorMessage(err);
 }

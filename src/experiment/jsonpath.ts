@@ -277,8 +277,3 @@ function run(steps: Step[]): (root: unknown, cur: unknown) => unknown[] {
     return values;
   };
 }
-
-/** All values matched by `path` in `value`. */
-export function jsonPathValues(path: string, value: unknown): unknown[] {
-  return compileJsonPath(path)(value);
-}

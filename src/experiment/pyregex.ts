@@ -86,8 +86,3 @@ export function compilePyRegex(pattern: string): RegExp {
     throw new PyRegexError((err as Error).message.replace(/^Invalid regular expression: /, ''));
   }
 }
-
-/** Python `re.search(pattern, value) is not None`. */
-export function pySearch(pattern: string, value: string): boolean {
-  return compilePyRegex(pattern).test(value);
-}
