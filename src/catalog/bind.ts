@@ -35,7 +35,8 @@ export function bindEntry(spec: EntrySpec, rt: CatalogRuntime | undefined): Cata
         attack: rt.guard.attack(ctx.activityName || entryId(spec), aws, { dry: ctx.dry }),
         ctx,
         rng: () => rt.guard.selectionRng(),
-        sleep: (ms) => sleep(ms, ctx.signal),
+        sleep: (ms) => (rt.sleep ?? sleep)(ms, ctx.signal),
+        now: () => (rt.now ?? Date.now)(),
         log: (line) => rt.log?.(line),
       };
       return impl(withDefaults(spec, args), run);

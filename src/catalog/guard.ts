@@ -32,9 +32,14 @@ export interface GuardOptions {
   seed?: number;
   /** Receives every guard event; awaited, so the recorder can fsync an undo before the change. */
   recorder?: (event: GuardEvent) => void | Promise<void>;
-  /** Attempts per undo call (default 3). */
+  /** Attempts per undo (default 8, backing off 1 s, 2 s, 4 s ... up to 15 s: about a minute). */
   undoAttempts?: number;
+  /** How the guard waits between undo attempts (default real time; the sandbox passes its clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Errors an undo cannot outwait (the resource is gone, the call is wrong, it is not allowed). */
+const PERMANENT = /NotFound|Malformed|AccessDenied|Unauthorized|ValidationError|InvalidParameter/;
 
 /** What a dry-run mutation returns instead of the AWS response. */
 export interface DryRunResult {
@@ -104,7 +109,8 @@ export class Guard {
   /** Plays one undo record now (a timed attack ending, or undoAll); true when it succeeded. */
   async undo(rec: UndoRecord): Promise<boolean> {
     if (rec.status !== 'active') return rec.status === 'undone';
-    const attempts = this.options.undoAttempts ?? 3;
+    const attempts = this.options.undoAttempts ?? 8;
+    const wait = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     let lastError = '';
     for (let i = 0; i < attempts; i++) {
       try {
@@ -116,8 +122,10 @@ export class Guard {
         await this.emit({ type: 'undone', id: rec.id, attack: rec.attack, description: rec.description });
         return true;
       } catch (err) {
+        // e.g. IncorrectInstanceState: a stop still in progress; wait for it, as an operator would
         lastError = err instanceof Error ? err.message : String(err);
-        if (i + 1 < attempts) await new Promise((r) => setTimeout(r, 200 * 2 ** i));
+        if (PERMANENT.test(String((err as { code?: string }).code ?? ''))) break;
+        if (i + 1 < attempts) await wait(Math.min(15_000, 1000 * 2 ** i));
       }
     }
     rec.status = 'failed';

@@ -59,8 +59,10 @@ export interface Run {
   ctx: ActivityContext;
   /** A generator for chaosaws' random picks, seeded from the session (recorded). */
   rng(): Prng;
-  /** Waits, returning early (false) when the run is halted. */
+  /** Waits, returning early (false) when the run is halted (in the backend's time: the sandbox's clock). */
   sleep(ms: number): Promise<boolean>;
+  /** The backend's current time in ms (the sandbox's clock, else the wall clock), for metric windows. */
+  now(): number;
   /** Log lines for the console/journal (warnings chaosaws prints). */
   log(line: string): void;
 }
@@ -71,6 +73,10 @@ export interface CatalogRuntime {
   /** The AWS door for an activity (region from `configuration.aws_region`, else the session's). */
   aws(ctx: ActivityContext): Promise<AwsCall>;
   log?(line: string): void;
+  /** The backend's time (default Date.now): the sandbox runs on its own clock. */
+  now?(): number;
+  /** Waits in the backend's time (default: real time); resolves false when aborted. */
+  sleep?(ms: number, signal?: AbortSignal): Promise<boolean>;
 }
 
 /** A bound entry: callable by the engine, still carrying everything the console shows. */

@@ -1,9 +1,7 @@
 // chaosaws.cloudwatch against moto, and the unsupported EventBridge/ELBv2 entries.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findEntry } from '../../src/catalog/index.js';
-import { endpoint, makeWorld, resetMoto, type World } from './support.js';
-
-const HAS_MOTO = endpoint() !== '';
+import { backends, makeWorld, type World } from './support.js';
 
 describe('unsupported chaosaws functions', () => {
   it('EventBridge rules and elbv2 fail with "not supported yet", not silently', async () => {
@@ -20,108 +18,113 @@ describe('unsupported chaosaws functions', () => {
   });
 });
 
-describe.skipIf(!HAS_MOTO)('chaosaws.cloudwatch against moto', () => {
-  let w: World;
-  beforeAll(resetMoto);
-  beforeEach(async () => {
-    w = await makeWorld();
-  });
+for (const b of backends())
+  describe.skipIf(Boolean(b.skip))(`chaosaws.cloudwatch on ${b.name}`, () => {
+    let w: World;
+    beforeAll(() => b.begin());
+    beforeEach(async () => {
+      w = await b.world();
+    });
 
-  const dims = [{ Name: 'Service', Value: 'checkout' }];
-  const put = (values: number[]) =>
-    w.call('chaosaws.cloudwatch.actions.put_metric_data', {
-      namespace: 'Shop',
-      metric_data: values.map((Value, i) => ({
+    const dims = [{ Name: 'Service', Value: 'checkout' }];
+    // stamped a few seconds back on the backend's clock (the sandbox's is virtual)
+    const put = (values: number[]) =>
+      w.call('chaosaws.cloudwatch.actions.put_metric_data', {
+        namespace: 'Shop',
+        metric_data: values.map((Value, i) => ({
+          MetricName: 'Latency',
+          Dimensions: dims,
+          Value,
+          Timestamp: new Date(w.now() - (i + 1) * 1000).toISOString(),
+        })),
+      });
+
+    it('put_metric_data returns None and the probes read the points back', async () => {
+      expect(await put([100, 200, 300, 400])).toBeNull();
+      expect(
+        await w.call('chaosaws.cloudwatch.probes.get_metric_statistics', {
+          namespace: 'Shop',
+          metric_name: 'Latency',
+          dimensions: dims,
+          duration: 120,
+          statistic: 'SampleCount',
+        }),
+      ).toBe(4);
+      expect(
+        await w.call('chaosaws.cloudwatch.probes.get_metric_data', {
+          namespace: 'Shop',
+          metric_name: 'Latency',
+          dimensions: dims,
+          duration: 120,
+          period: 300,
+          statistic: 'Maximum',
+        }),
+      ).toBe(400);
+      // any statistic but Sum/Minimum/Maximum is the mean of the per-period values (one 300 s bucket here)
+      expect(
+        await w.call('chaosaws.cloudwatch.probes.get_metric_data', {
+          namespace: 'Shop',
+          metric_name: 'Latency',
+          dimensions: dims,
+          duration: 120,
+          period: 300,
+          statistic: 'Average',
+        }),
+      ).toBe(250);
+    });
+
+    it('argument errors and empty windows match chaosaws', async () => {
+      await expect(
+        w.call('chaosaws.cloudwatch.probes.get_metric_statistics', {
+          namespace: 'Shop',
+          metric_name: 'Latency',
+          dimensions: dims,
+        }),
+      ).rejects.toThrow('You must supply argument for statistic or extended_statistic');
+      await expect(
+        w.call('chaosaws.cloudwatch.probes.get_metric_data', { namespace: 'Shop', metric_name: 'Latency' }),
+      ).rejects.toThrow('You must supply argument for dimensions');
+      expect(
+        await w.call('chaosaws.cloudwatch.probes.get_metric_statistics', {
+          namespace: 'Empty',
+          metric_name: 'None',
+          dimension_name: 'a',
+          dimension_value: 'b',
+          statistic: 'Average',
+        }),
+      ).toBe(0);
+    });
+
+    it('get_alarm_state_value returns the bare state string', async () => {
+      await w.setup('cloudwatch', 'PutMetricAlarm', {
+        AlarmName: 'latency-high',
         MetricName: 'Latency',
-        Dimensions: dims,
-        Value,
-        Timestamp: new Date(Date.now() - (i + 1) * 1000).toISOString(),
-      })),
+        Namespace: 'Shop',
+        Statistic: 'Average',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 500,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+      // moto starts alarms at OK, AWS and the sandbox at INSUFFICIENT_DATA: the probe returns what DescribeAlarms says
+      const raw = await w.aws('cloudwatch', 'DescribeAlarms', { AlarmNames: ['latency-high'] });
+      expect(raw.MetricAlarms[0].StateValue).toMatch(/^(OK|INSUFFICIENT_DATA)$/);
+      expect(
+        await w.call('chaosaws.cloudwatch.probes.get_alarm_state_value', { alarm_name: 'latency-high' }),
+      ).toBe(raw.MetricAlarms[0].StateValue);
+      await expect(
+        w.call('chaosaws.cloudwatch.probes.get_alarm_state_value', { alarm_name: 'ghost' }),
+      ).rejects.toThrow('CloudWatch alarm name ghost not found');
     });
 
-  it('put_metric_data returns None and the probes read the points back', async () => {
-    expect(await put([100, 200, 300, 400])).toBeNull();
-    expect(
-      await w.call('chaosaws.cloudwatch.probes.get_metric_statistics', {
-        namespace: 'Shop',
-        metric_name: 'Latency',
-        dimensions: dims,
-        duration: 120,
-        statistic: 'SampleCount',
-      }),
-    ).toBe(4);
-    expect(
-      await w.call('chaosaws.cloudwatch.probes.get_metric_data', {
-        namespace: 'Shop',
-        metric_name: 'Latency',
-        dimensions: dims,
-        duration: 120,
-        period: 300,
-        statistic: 'Maximum',
-      }),
-    ).toBe(400);
-    // any statistic but Sum/Minimum/Maximum is the mean of the per-period values (one 300 s bucket here)
-    expect(
-      await w.call('chaosaws.cloudwatch.probes.get_metric_data', {
-        namespace: 'Shop',
-        metric_name: 'Latency',
-        dimensions: dims,
-        duration: 120,
-        period: 300,
-        statistic: 'Average',
-      }),
-    ).toBe(250);
-  });
-
-  it('argument errors and empty windows match chaosaws', async () => {
-    await expect(
-      w.call('chaosaws.cloudwatch.probes.get_metric_statistics', {
-        namespace: 'Shop',
-        metric_name: 'Latency',
-        dimensions: dims,
-      }),
-    ).rejects.toThrow('You must supply argument for statistic or extended_statistic');
-    await expect(
-      w.call('chaosaws.cloudwatch.probes.get_metric_data', { namespace: 'Shop', metric_name: 'Latency' }),
-    ).rejects.toThrow('You must supply argument for dimensions');
-    expect(
-      await w.call('chaosaws.cloudwatch.probes.get_metric_statistics', {
-        namespace: 'Empty',
-        metric_name: 'None',
-        dimension_name: 'a',
-        dimension_value: 'b',
-        statistic: 'Average',
-      }),
-    ).toBe(0);
-  });
-
-  it('get_alarm_state_value returns the bare state string', async () => {
-    await w.setup('cloudwatch', 'PutMetricAlarm', {
-      AlarmName: 'latency-high',
-      MetricName: 'Latency',
-      Namespace: 'Shop',
-      Statistic: 'Average',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 500,
-      ComparisonOperator: 'GreaterThanThreshold',
+    it('put_metric_data in dry run shows the call and sends nothing', async () => {
+      const dry = await b.world({ dryRun: true });
+      const out = (await dry.call('chaosaws.cloudwatch.actions.put_metric_data', {
+        namespace: 'Dry',
+        metric_data: [{ MetricName: 'X', Value: 1 }],
+      })) as { outcome: string; wouldCall: { operation: string } };
+      expect(out.outcome).toBe('planned');
+      expect(out.wouldCall.operation).toBe('PutMetricData');
+      expect(dry.ctx.counter.total).toBe(0);
     });
-    expect(
-      await w.call('chaosaws.cloudwatch.probes.get_alarm_state_value', { alarm_name: 'latency-high' }),
-    ).toBe('OK');
-    await expect(
-      w.call('chaosaws.cloudwatch.probes.get_alarm_state_value', { alarm_name: 'ghost' }),
-    ).rejects.toThrow('CloudWatch alarm name ghost not found');
   });
-
-  it('put_metric_data in dry run shows the call and sends nothing', async () => {
-    const dry = await makeWorld({ dryRun: true });
-    const out = (await dry.call('chaosaws.cloudwatch.actions.put_metric_data', {
-      namespace: 'Dry',
-      metric_data: [{ MetricName: 'X', Value: 1 }],
-    })) as { outcome: string; wouldCall: { operation: string } };
-    expect(out.outcome).toBe('planned');
-    expect(out.wouldCall.operation).toBe('PutMetricData');
-    expect(dry.ctx.counter.total).toBe(0);
-  });
-});

@@ -13,7 +13,12 @@ const OPT = { 'chaos:allowed': 'true' };
 function session(list: FakeInstance[], options: GuardOptions = {}) {
   const fake = fakeAws(list);
   const events: GuardEvent[] = [];
-  const guard = new Guard({ seed: 3, recorder: (e) => void events.push(e), ...options });
+  const guard = new Guard({
+    seed: 3,
+    recorder: (e) => void events.push(e),
+    sleep: async () => {},
+    ...options,
+  });
   const call = (id: string, args: Record<string, unknown>, dry = false) =>
     bindEntry(findEntry(id)!, { guard, aws: async () => fake.aws }).call(args, {
       configuration: {},

@@ -8,6 +8,7 @@ import type { ClientPlugin } from '../../src/aws/types.js';
 import { bindEntry } from '../../src/catalog/bind.js';
 import { Guard, type GuardEvent, type GuardOptions } from '../../src/catalog/guard.js';
 import { findEntry } from '../../src/catalog/index.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
 export const endpoint = (): string => inject('motoEndpoint');
 
@@ -18,6 +19,12 @@ export async function resetMoto(): Promise<void> {
 
 /** A test world: context, raw door, fixture door (permitted), guard + events, and `call`. */
 export interface World {
+  /** Which backend answers: moto or the sandbox. */
+  backend: 'moto' | 'sandbox';
+  /** Lets simulated time pass on the sandbox (state transitions take time there); no-op on moto. */
+  settle(seconds?: number): void;
+  /** The backend's time in ms (the sandbox's virtual clock, else the wall clock). */
+  now(): number;
   ctx: AwsContext;
   aws: AwsCall;
   /** Sends setup calls (RunInstances...) with the permit, as fixtures, not through the guard. */
@@ -29,7 +36,9 @@ export interface World {
 
 export async function makeWorld(
   guardOptions: GuardOptions = {},
-  conn: { endpoint?: string; plugins?: ClientPlugin[]; region?: string } = { endpoint: endpoint() },
+  conn: { endpoint?: string; plugins?: ClientPlugin[]; region?: string; sandbox?: Sandbox } = {
+    endpoint: endpoint(),
+  },
 ): Promise<World> {
   const ctx = await AwsContext.create({
     endpoint: conn.endpoint,
@@ -40,10 +49,27 @@ export async function makeWorld(
   });
   const aws = sdkCall(ctx);
   const events: GuardEvent[] = [];
-  const guard = new Guard({ seed: 42, recorder: (e) => void events.push(e), ...guardOptions });
+  const sandbox = conn.sandbox;
+  // On the sandbox's virtual clock, waiting means moving its time forward.
+  const advance = async (ms: number) => sandbox?.clock.advance(ms);
+  const guard = new Guard({
+    seed: 42,
+    recorder: (e) => void events.push(e),
+    ...(sandbox ? { sleep: advance } : {}),
+    ...guardOptions,
+  });
   const setup: AwsCall = (s, o, i) => runPermitted('test-fixture', () => aws(s, o, i));
-  const rt = { guard, aws: async () => aws };
+  const rt = {
+    guard,
+    aws: async () => aws,
+    ...(sandbox
+      ? { now: () => sandbox.clock.now(), sleep: async (ms: number) => (await advance(ms), true) }
+      : {}),
+  };
   return {
+    backend: conn.sandbox ? 'sandbox' : 'moto',
+    settle: (seconds = 60) => conn.sandbox?.clock.advance(seconds * 1000),
+    now: () => conn.sandbox?.clock.now() ?? Date.now(),
     ctx,
     aws,
     setup,
@@ -81,11 +107,13 @@ export async function launch(
     TagSpecifications: tags.length ? [{ ResourceType: 'instance', Tags: tags }] : undefined,
     ...extra,
   });
+  w.settle();
   return (res.Instances as Array<{ InstanceId: string }>).map((i) => i.InstanceId);
 }
 
-/** State name of each instance id. */
+/** State name of each instance id, once transitions had time to finish. */
 export async function states(w: World, ids: string[]): Promise<Record<string, string>> {
+  w.settle();
   const res = await w.aws('ec2', 'DescribeInstances', { InstanceIds: ids });
   const out: Record<string, string> = {};
   for (const r of res.Reservations ?? [])
@@ -125,6 +153,7 @@ export async function makeAsg(
       ResourceType: 'auto-scaling-group',
     })),
   });
+  w.settle();
   const res = await w.aws('autoscaling', 'DescribeAutoScalingGroups', { AutoScalingGroupNames: [name] });
   return (res.AutoScalingGroups[0].Instances as Array<{ InstanceId: string }>).map((i) => i.InstanceId);
 }
@@ -179,4 +208,35 @@ export async function makeService(
     launchType: 'FARGATE',
     networkConfiguration: { awsvpcConfiguration: { subnets: [env.subnet], securityGroups: [env.sg] } },
   });
+}
+
+/** A backend the catalogue's contract tests run on: moto, and the sandbox (empty world, virtual clock). */
+export interface Backend {
+  name: 'moto' | 'sandbox';
+  skip?: string;
+  /** Starts from an empty region (call in beforeAll). */
+  begin(): Promise<void>;
+  /** A fresh guard and context on the backend's current state. */
+  world(guardOptions?: GuardOptions): Promise<World>;
+}
+
+/** moto, then the sandbox: every contract test file runs on both. */
+export function backends(): Backend[] {
+  let sandbox: Sandbox | undefined;
+  return [
+    {
+      name: 'moto',
+      skip: endpoint() ? undefined : 'moto is not available',
+      begin: resetMoto,
+      world: (g) => makeWorld(g),
+    },
+    {
+      name: 'sandbox',
+      async begin() {
+        sandbox?.close();
+        sandbox = createSandbox({ size: 'empty', clock: 'virtual', seed: 11 });
+      },
+      world: (g) => makeWorld(g, { plugins: [sandbox!.plugin], region: sandbox!.region, sandbox: sandbox! }),
+    },
+  ];
 }

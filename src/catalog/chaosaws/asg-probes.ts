@@ -41,11 +41,11 @@ const byNamesOrTags = (run: Run, a: Args): Promise<Asg[]> =>
 
 /** Polls `check` every 0.1 s until it is true (seconds waited) or the timeout passes (sys.maxsize). */
 async function waitFor(run: Run, timeoutS: number, check: () => Promise<boolean>): Promise<number> {
-  const start = Date.now();
+  const start = run.now();
   for (;;) {
     const ok = await check();
-    if ((Date.now() - start) / 1000 > timeoutS) return MAXSIZE;
-    if (ok) return Math.trunc((Date.now() - start) / 1000);
+    if ((run.now() - start) / 1000 > timeoutS) return MAXSIZE;
+    if (ok) return Math.trunc((run.now() - start) / 1000);
     if (!(await run.sleep(100))) return MAXSIZE;
   }
 }

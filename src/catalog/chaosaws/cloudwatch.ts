@@ -134,7 +134,7 @@ export const CLOUDWATCH: EntrySpec[] = [
         throw new ActivityFailed('You must supply argument for statistic or extended_statistic');
       const Dimensions = dimensionsOf(a) ?? [{ Name: a.dimension_name, Value: a.dimension_value }];
       const duration = optNum(a, 'duration') ?? 60;
-      const end = Date.now() - (optNum(a, 'offset') ?? 0) * 1000;
+      const end = run.now() - (optNum(a, 'offset') ?? 0) * 1000;
       const input: Record<string, unknown> = {
         Namespace: str(a, 'namespace'),
         MetricName: str(a, 'metric_name'),
@@ -177,7 +177,7 @@ export const CLOUDWATCH: EntrySpec[] = [
     async impl(a, run) {
       const dims = dimensionsOf(a);
       const statistic = optStr(a, 'statistic');
-      const now = Date.now();
+      const now = run.now();
       const stat: Record<string, unknown> = {
         Metric: {
           Namespace: str(a, 'namespace'),

@@ -103,7 +103,7 @@ export const NATIVE_PROBES: EntrySpec[] = [
     async impl(a, run) {
       const window = Math.max(60, Math.ceil((optNum(a, 'window_seconds') ?? 300) / 60) * 60);
       const dims = tagDict(a.dimensions, 'dimensions') ?? {};
-      const now = Date.now();
+      const now = run.now();
       const res = await run.aws('cloudwatch', 'GetMetricData', {
         MetricDataQueries: [
           {
