@@ -63,7 +63,13 @@ export async function makeWorld(
     guard,
     aws: async () => aws,
     ...(sandbox
-      ? { now: () => sandbox.clock.now(), sleep: async (ms: number) => (await advance(ms), true) }
+      ? {
+          now: () => sandbox.clock.now(),
+          sleep: async (ms: number) => {
+            await advance(ms);
+            return true;
+          },
+        }
       : {}),
   };
   return {
