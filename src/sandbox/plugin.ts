@@ -10,6 +10,7 @@ import { cloudwatchMetricHandlers } from './handlers/cloudwatch-metrics.js';
 import { ec2InstanceHandlers } from './handlers/ec2-instances.js';
 import { ec2ResourceHandlers } from './handlers/ec2-resources.js';
 import { ec2SecurityHandlers } from './handlers/ec2-security.js';
+import { ec2VolumeHandlers } from './handlers/ec2-volumes.js';
 import { ecsHandlers } from './handlers/ecs.js';
 import { stsHandlers } from './handlers/sts.js';
 import type { HandlerTable } from './handlers/types.js';
@@ -18,7 +19,7 @@ import type { World } from './world.js';
 
 /** Every operation the sandbox answers, per service. */
 export const HANDLERS: Record<ServiceName, HandlerTable> = {
-  ec2: { ...ec2InstanceHandlers, ...ec2ResourceHandlers, ...ec2SecurityHandlers },
+  ec2: { ...ec2InstanceHandlers, ...ec2ResourceHandlers, ...ec2SecurityHandlers, ...ec2VolumeHandlers },
   autoscaling: autoscalingHandlers,
   ecs: ecsHandlers,
   cloudwatch: { ...cloudwatchAlarmHandlers, ...cloudwatchMetricHandlers },

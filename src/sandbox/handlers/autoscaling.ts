@@ -3,28 +3,18 @@
 import type {
   AutoScalingGroupNamesType,
   CreateAutoScalingGroupType,
-  CreateLaunchConfigurationType,
-  DescribeScalingActivitiesType,
-  DescribeTagsType,
   ScalingProcessQuery,
   SetDesiredCapacityType,
   UpdateAutoScalingGroupType,
 } from '@aws-sdk/client-auto-scaling';
 import { reconcileAsg, terminateMember } from '../asg-ops.js';
 import { SandboxError } from '../errors.js';
-import { matchesAny } from '../filters.js';
 import { type AsgRec, SCALING_PROCESSES } from '../model.js';
 import { page } from '../paging.js';
 import type { World } from '../world.js';
+import { autoscalingExtraHandlers } from './autoscaling-extras.js';
 import { autoscalingMemberHandlers } from './autoscaling-members.js';
-import {
-  asgMaxRecords,
-  badAsgToken,
-  checkBounds,
-  requireGroup,
-  toActivity,
-  toGroup,
-} from './autoscaling-shapes.js';
+import { asgMaxRecords, badAsgToken, checkBounds, requireGroup, toGroup } from './autoscaling-shapes.js';
 import type { Ctx, HandlerTable } from './types.js';
 
 function groupFilter(filters: AutoScalingGroupNamesType['Filters']): (asg: AsgRec) => boolean {
@@ -215,97 +205,6 @@ function deleteGroup(
   return {};
 }
 
-function describeTags({ world }: Ctx, input: DescribeTagsType): object {
-  const size = asgMaxRecords(input.MaxRecords, 100, 50);
-  const rows = [...world.asgs.values()].flatMap((a) =>
-    a.tags.map((t) => ({ ResourceId: a.name, ResourceType: 'auto-scaling-group', ...t })),
-  );
-  const tests = (input.Filters ?? []).map((f) => {
-    const v = f.Values ?? [];
-    switch (f.Name) {
-      case 'auto-scaling-group':
-        return (r: (typeof rows)[number]) => v.includes(r.ResourceId);
-      case 'key':
-        return (r: (typeof rows)[number]) => v.includes(r.Key);
-      case 'value':
-        return (r: (typeof rows)[number]) => v.includes(r.Value);
-      case 'propagate-at-launch':
-        return (r: (typeof rows)[number]) => v.includes(String(r.PropagateAtLaunch));
-      default:
-        throw new SandboxError(
-          'ValidationError',
-          `Filter type ${f.Name} is not correct. Allowed Filter types are: auto-scaling-group key value propagate-at-launch`,
-        );
-    }
-  });
-  const all = rows.filter((r) => tests.every((t) => t(r)));
-  const { items, next } = page(
-    all,
-    size,
-    input.NextToken,
-    `dtg:${JSON.stringify(input.Filters ?? [])}`,
-    badAsgToken,
-  );
-  return { Tags: items, NextToken: next };
-}
-
-function createOrUpdateTags(
-  { world }: Ctx,
-  input: { Tags?: { ResourceId?: string; Key?: string; Value?: string; PropagateAtLaunch?: boolean }[] },
-): object {
-  for (const t of input.Tags ?? []) {
-    const asg = requireGroup(world, t.ResourceId);
-    const existing = asg.tags.find((x) => x.Key === t.Key);
-    if (existing)
-      Object.assign(existing, { Value: t.Value ?? '', PropagateAtLaunch: t.PropagateAtLaunch ?? false });
-    else
-      asg.tags.push({
-        Key: t.Key ?? '',
-        Value: t.Value ?? '',
-        PropagateAtLaunch: t.PropagateAtLaunch ?? false,
-      });
-  }
-  return {};
-}
-
-function describeActivities({ world }: Ctx, input: DescribeScalingActivitiesType): object {
-  const size = asgMaxRecords(input.MaxRecords, 100, 100);
-  let all = input.AutoScalingGroupName
-    ? world.activitiesOf(input.AutoScalingGroupName)
-    : [...world.activities].reverse();
-  if (input.ActivityIds?.length) all = all.filter((a) => input.ActivityIds!.includes(a.id));
-  const { items, next } = page(
-    all,
-    size,
-    input.NextToken,
-    `dsa:${input.AutoScalingGroupName ?? ''}`,
-    badAsgToken,
-  );
-  return { Activities: items.map(toActivity), NextToken: next };
-}
-
-function createLaunchConfiguration({ world, now }: Ctx, input: CreateLaunchConfigurationType): object {
-  const name = input.LaunchConfigurationName ?? '';
-  if (world.launchConfigs.has(name))
-    throw new SandboxError(
-      'AlreadyExistsFault',
-      `Launch Configuration by this name already exists - A launch configuration already exists with the name ${name}`,
-    );
-  if (!input.ImageId && !input.InstanceId)
-    throw new SandboxError(
-      'ValidationError',
-      'Valid requests must contain either the ImageId or the InstanceId parameter.',
-    );
-  world.launchConfigs.set(name, {
-    name,
-    arn: world.arn('autoscaling', `launchConfiguration:${world.rng.uuid()}:launchConfigurationName/${name}`),
-    imageId: input.ImageId ?? 'ami-0abcdef1234567890',
-    type: input.InstanceType ?? 'm1.small',
-    created: now,
-  });
-  return {};
-}
-
 /** Every Auto Scaling operation the sandbox answers, by name. */
 export const autoscalingHandlers: HandlerTable = {
   DescribeAutoScalingGroups: describeGroups,
@@ -330,33 +229,6 @@ export const autoscalingHandlers: HandlerTable = {
     reconcileAsg(world, asg, now);
     return {};
   },
-  DescribeTags: describeTags,
-  CreateOrUpdateTags: createOrUpdateTags,
-  DeleteTags: ({ world }, input) => {
-    for (const t of input.Tags ?? []) {
-      const asg = requireGroup(world, t.ResourceId);
-      asg.tags = asg.tags.filter(
-        (x) => !(x.Key === t.Key && (t.Value === undefined || matchesAny(x.Value, [t.Value]))),
-      );
-    }
-    return {};
-  },
-  DescribeScalingActivities: describeActivities,
-  CreateLaunchConfiguration: createLaunchConfiguration,
-  DescribeLaunchConfigurations: ({ world }, input) => ({
-    LaunchConfigurations: [...world.launchConfigs.values()]
-      .filter(
-        (c) => !input.LaunchConfigurationNames?.length || input.LaunchConfigurationNames.includes(c.name),
-      )
-      .map((c) => ({
-        LaunchConfigurationName: c.name,
-        LaunchConfigurationARN: c.arn,
-        ImageId: c.imageId,
-        InstanceType: c.type,
-        CreatedTime: new Date(c.created),
-        SecurityGroups: [],
-        BlockDeviceMappings: [],
-      })),
-  }),
+  ...autoscalingExtraHandlers,
   ...autoscalingMemberHandlers,
 };

@@ -11,9 +11,9 @@ import type {
 } from '@aws-sdk/client-ecs';
 import { startTask, stopTask } from '../ecs-ops.js';
 import { SandboxError } from '../errors.js';
-import type { EcsTag, TaskDefRec } from '../model-ecs.js';
+import type { EcsTag } from '../model-ecs.js';
 import { page } from '../paging.js';
-import { clusterName, lastSegment, type World } from '../world.js';
+import { clusterName, type World } from '../world.js';
 import {
   badEcsToken,
   ecsMaxResults,
@@ -24,6 +24,7 @@ import {
   toContainerInstance,
   toTask,
 } from './ecs-shapes.js';
+import { taskDefOf } from './ecs-taskdefs.js';
 import type { Ctx, HandlerTable } from './types.js';
 
 function listTasks({ world }: Ctx, input: ListTasksRequest): object {
@@ -84,20 +85,6 @@ function stop({ world, now }: Ctx, input: StopTaskRequest): object {
   if (!t) throw new SandboxError('InvalidParameterException', 'The referenced task was not found.');
   stopTask(t, now, input.reason ?? 'Task stopped by user');
   return { task: toTask(world, t) };
-}
-
-function taskDefOf(world: World, ref: string | undefined): TaskDefRec {
-  const tail = ref ? lastSegment(ref) : '';
-  const [family, rev] = tail.split(':');
-  let found: TaskDefRec | undefined;
-  for (const td of world.taskDefs.values())
-    if (
-      td.family === family &&
-      (rev ? td.revision === Number(rev) : td.status === 'ACTIVE' && (!found || td.revision > found.revision))
-    )
-      found = td;
-  if (!found) throw new SandboxError('ClientException', 'TaskDefinition not found.');
-  return found;
 }
 
 function runTask({ world, now }: Ctx, input: RunTaskRequest): object {
