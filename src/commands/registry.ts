@@ -28,6 +28,13 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./run.js'),
   },
   {
+    name: 'play',
+    usage: 'play SCENARIO [--sandbox] [--region R] [--profile P] [--recordings DIR]',
+    summary:
+      'runbook mode: lead a guided game day (briefing, hypothesis, gates, checklist, closing questions)',
+    load: () => import('./play.js'),
+  },
+  {
     name: 'validate',
     usage: 'validate FILE [--var k=v] [--var-file F]',
     summary: 'check a Chaos Toolkit experiment and list every problem (chaos validate compatible)',

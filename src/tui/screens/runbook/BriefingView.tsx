@@ -52,7 +52,7 @@ export function SummaryView({ state, runbook }: { state: RunbookState; runbook: 
       <Text bold>Game day recorded</Text>
       <Text>{`Hypothesis: ${state.hypothesis ?? '(none)'}`}</Text>
       <Text>{`Run: ${run}`}</Text>
-      <Text color={theme.text.secondary}>{`Expected on the sandbox: ${runbook.expectedOutcome}`}</Text>
+      <Text color={theme.text.secondary}>{`Expected: ${runbook.expectedOutcome}`}</Text>
       <Text>{`Observations confirmed: ${state.observations.filter((o) => o.confirmed).length} of ${state.observations.length}`}</Text>
       {state.answers.map((a) => (
         <Text key={a.question}>{`${a.question} ${a.text || '(no answer)'}`}</Text>
