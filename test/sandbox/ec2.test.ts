@@ -2,6 +2,7 @@
 // transitions that take time, volumes and tags.
 import {
   AttachVolumeCommand,
+  CancelSpotInstanceRequestsCommand,
   CreateTagsCommand,
   DeleteTagsCommand,
   DescribeInstanceStatusCommand,
@@ -11,6 +12,7 @@ import {
   DescribeVolumesCommand,
   DetachVolumeCommand,
   EC2ServiceException,
+  RebootInstancesCommand,
   RunInstancesCommand,
   StartInstancesCommand,
   StopInstancesCommand,
@@ -186,6 +188,28 @@ describe('state changes', () => {
         ],
       }),
     ).toHaveLength(2);
+  });
+});
+
+describe('what the sandbox does not have', () => {
+  it('refuses to reboot a stopped instance and knows no spot requests', async () => {
+    r = await rig();
+    const [id] = await ids(r, { Filters: [{ Name: 'tag:Name', Values: ['batch-1'] }] });
+    await permitted(() => r.ec2.send(new StopInstancesCommand({ InstanceIds: [id!], Force: true })));
+    r.step(30);
+    const reboot = await failure(
+      permitted(() => r.ec2.send(new RebootInstancesCommand({ InstanceIds: [id!] }))),
+    );
+    expect([reboot.name, reboot.message]).toEqual([
+      'IncorrectInstanceState',
+      `The instance '${id}' is not in a state from which it can be rebooted.`,
+    ]);
+    const spot = await failure(
+      permitted(() =>
+        r.ec2.send(new CancelSpotInstanceRequestsCommand({ SpotInstanceRequestIds: ['sir-12345678'] })),
+      ),
+    );
+    expect(spot.name).toBe('InvalidSpotInstanceRequestID.NotFound');
   });
 });
 

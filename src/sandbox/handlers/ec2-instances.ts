@@ -239,6 +239,11 @@ function runInstances({ world, now }: Ctx, input: RunInstancesRequest): object {
   if (!imageId) throw new SandboxError('MissingParameter', 'The request must contain the parameter ImageId');
   if (!/^ami-[0-9a-f]{8,17}$/.test(imageId))
     throw new SandboxError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
+  if (input.InstanceMarketOptions?.MarketType === 'spot')
+    throw new SandboxError(
+      'Unsupported',
+      'The gameday sandbox runs on-demand instances only; it does not simulate spot instances.',
+    );
   const subnet = pickSubnet(world, input);
   dryRun(input);
   const reservationId = world.id('r');

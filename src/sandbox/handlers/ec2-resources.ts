@@ -212,8 +212,30 @@ function toTemplate(
   };
 }
 
+/** Spot requests: the sandbox runs only on-demand instances, so every request id is unknown. */
+function spotRequests(
+  input: { SpotInstanceRequestIds?: string[]; DryRun?: boolean },
+  verb: 'cancel' | 'describe',
+): object {
+  const ids = input.SpotInstanceRequestIds ?? [];
+  if (!ids.length && verb === 'cancel')
+    throw new SandboxError(
+      'MissingParameter',
+      'The request must contain the parameter SpotInstanceRequestId',
+    );
+  if (ids.length)
+    throw new SandboxError(
+      'InvalidSpotInstanceRequestID.NotFound',
+      `The spot instance request ID '${ids[0]}' does not exist`,
+    );
+  dryRun(input);
+  return { SpotInstanceRequests: [] };
+}
+
 /** The non-instance EC2 operations, by name. */
 export const ec2ResourceHandlers: HandlerTable = {
+  CancelSpotInstanceRequests: (_ctx, input) => spotRequests(input, 'cancel'),
+  DescribeSpotInstanceRequests: (_ctx, input) => spotRequests(input, 'describe'),
   CreateTags: createTags,
   DeleteTags: deleteTags,
   DescribeTags: describeTags,
