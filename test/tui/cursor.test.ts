@@ -18,7 +18,7 @@ describe('cursorReducer', () => {
 });
 
 describe('KeypressHub', () => {
-  it('offers keys by priority, newest first among equals, and splits text chunks', () => {
+  it('offers keys by priority, newest first among equals, and splits text chunks', async () => {
     const hub = new KeypressHub();
     const seen: string[] = [];
     const key = splitText('a', {} as never)[0]![1];
@@ -33,6 +33,10 @@ describe('KeypressHub', () => {
     hub.dispatch('y', key);
     remove();
     hub.dispatch('ab\r', key);
+    while (hub.pending) await new Promise((r) => setImmediate(r));
     expect(seen).toEqual(['dialog:x', 'dialog:y', 'view:y', 'view:a', 'view:b', 'view:']);
+    const [ctrlU] = splitText('\u0015', key);
+    expect(ctrlU![0]).toBe('u');
+    expect(ctrlU![1].ctrl).toBe(true);
   });
 });

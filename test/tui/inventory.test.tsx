@@ -78,6 +78,15 @@ describe('InventoryScreen', () => {
     await ui.unmount();
   });
 
+  it('a key that opens the filter and the text typed after it can arrive in one chunk', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    await ui.press(`/bastion${keys.enter}`);
+    expect(ui.frame()).toContain('filter: bastion');
+    expect(ui.frame()).toContain('i-0bastion');
+    expect(ui.frame()).not.toContain('i-0web0');
+    await ui.unmount();
+  });
+
   it('marks targets with space and attacks the marked ones', async () => {
     const attacked: TargetRef[][] = [];
     const ui = await renderTui(<Harness inv={shopInventory()} onAttack={(t) => attacked.push(t)} />);

@@ -50,10 +50,17 @@ export async function renderTui(element: ReactElement, opts: RenderOptions = {})
     rawFrame: () => instance.lastFrame() ?? '',
     /** Writes each input as its own stdin chunk. */
     async press(...inputs: string[]) {
-      for (const input of inputs)
+      for (const input of inputs) {
         await act(async () => {
           instance.stdin.write(input);
         });
+        // The hub hands out the keys of a multi-key chunk one event-loop turn apart; each turn in
+        // its own act() so React renders between them, as it does outside tests.
+        for (let i = 1; i < input.length; i++)
+          await act(async () => {
+            await new Promise((r) => setImmediate(r));
+          });
+      }
     },
     /** Runs something (a model update, a timer advance) inside act. */
     async act(fn: () => void | Promise<void>) {

@@ -2,7 +2,7 @@
 // handler that returns true consumes the key, so a dialog takes keys before the view beneath it.
 // Without a raw-mode stdin (piped, CI) the hub stays inactive instead of crashing ink.
 import { type Key, useInput, useStdin } from 'ink';
-import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { createContext, type ReactNode, useContext, useLayoutEffect, useRef } from 'react';
 
 /** Who gets a key first: higher numbers first; among equals, the most recently mounted. */
 export const Priority = { View: 0, Screen: 10, Global: 50, Dialog: 100, Critical: 200 } as const;
@@ -31,15 +31,37 @@ export class KeypressHub {
     };
   }
 
-  /** Offers a key to each handler in order until one consumes it; says whether one did. Text that
-   * arrived as one chunk ("prod\r" from fast typing or tmux) is offered one key at a time. */
-  dispatch(input: string, key: Key): boolean {
-    if (input.length > 1 && !key.ctrl && !key.meta) {
-      let any = false;
-      for (const [ch, k] of splitText(input, key)) any = this.dispatchOne(ch, k) || any;
-      return any;
+  private queue: [string, Key][] = [];
+  private draining = false;
+
+  /**
+   * Offers a key to each handler in order until one consumes it. Text that arrived as one chunk
+   * ("/web\r" from fast typing, a paste or tmux) is split into keys and handed out one per
+   * event-loop turn, after React has re-rendered for the previous one: '/' opens the filter and
+   * the field it mounts gets "web". Keys keep their order across chunks.
+   */
+  dispatch(input: string, key: Key): void {
+    const keys =
+      input.length > 1 && !key.ctrl && !key.meta ? splitText(input, key) : [[input, key] as [string, Key]];
+    this.queue.push(...keys);
+    if (!this.draining) this.drain();
+  }
+
+  /** True while split keys are still waiting for their turn (tests wait for it). */
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  private drain(): void {
+    const next = this.queue.shift();
+    if (!next) {
+      this.draining = false;
+      return;
     }
-    return this.dispatchOne(input, key);
+    this.draining = true;
+    this.dispatchOne(next[0], next[1]);
+    if (this.queue.length) setImmediate(() => this.drain());
+    else this.draining = false;
   }
 
   private dispatchOne(input: string, key: Key): boolean {
@@ -73,12 +95,15 @@ const NO_KEY: Key = {
   numLock: false,
 };
 
-/** Splits a text chunk into single keys: characters, with CR as Enter, TAB and DEL as theirs. */
+/** Splits a text chunk into single keys: characters, with CR as Enter, TAB, DEL and Ctrl+letter as theirs. */
 export function splitText(input: string, base: Key): [string, Key][] {
   return [...input].map((ch): [string, Key] => {
     if (ch === '\r' || ch === '\n') return ['', { ...NO_KEY, return: true }];
     if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
     if (ch === '\u007F' || ch === '\b') return ['', { ...NO_KEY, backspace: true }];
+    const code = ch.charCodeAt(0);
+    // Other C0 controls are Ctrl+letter (0x15 is Ctrl+U), reported as ink does: the letter, ctrl.
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
     return [ch, { ...base, shift: /[A-Z]/.test(ch) }];
   });
 }
@@ -104,7 +129,9 @@ export function useKeypress(handler: KeyHandler, opts: { priority?: number; isAc
   ref.current = handler;
   const priority = opts.priority ?? Priority.View;
   const active = opts.isActive ?? true;
-  useEffect(() => {
+  // A layout effect registers at commit, before the next key of the same stdin chunk is handled:
+  // '/' opening the filter and the "web" typed right after it both land where they should.
+  useLayoutEffect(() => {
     if (!hub || !active) return;
     return hub.add(priority, ref);
   }, [hub, priority, active]);
