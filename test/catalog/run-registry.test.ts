@@ -34,6 +34,8 @@ const stop = (nameTag: string) => ({
   },
 });
 
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 async function runCaptured(argv: string[]): Promise<{ code: number; log: string }> {
   const lines: string[] = [];
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
@@ -42,7 +44,7 @@ async function runCaptured(argv: string[]): Promise<{ code: number; log: string 
   });
   try {
     const code = await run(argv);
-    return { code, log: lines.join('').replace(/\x1b\[[0-9;]*m/g, '') };
+    return { code, log: lines.join('').replace(ANSI, '') };
   } finally {
     spy.mockRestore();
   }
