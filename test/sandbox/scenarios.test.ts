@@ -122,6 +122,32 @@ describe('web ASG loses 2 of 6 instances', () => {
   });
 });
 
+describe('web ASG halved with Launch suspended', () => {
+  it('overloads the survivors: 5xx, latency and CPU alarms fire in turn, checkout is untouched', async () => {
+    r = await rig();
+    await permitted(() =>
+      r.asg.send(new SuspendProcessesCommand({ AutoScalingGroupName: 'web', ScalingProcesses: ['Launch'] })),
+    );
+    const victims = (await webGroup(r)).Instances!.slice(0, 3).map((i) => i.InstanceId!);
+    await permitted(() => r.ec2.send(new TerminateInstancesCommand({ InstanceIds: victims })));
+    const firstAlarm = new Map<string, number>();
+    for (let minute = 1; minute <= 5; minute++) {
+      r.step(60);
+      const firing = (await r.cw.send(new DescribeAlarmsCommand({ StateValue: 'ALARM' }))).MetricAlarms!;
+      for (const a of firing) if (!firstAlarm.has(a.AlarmName!)) firstAlarm.set(a.AlarmName!, minute);
+    }
+    expect([...firstAlarm.keys()].sort()).toEqual([
+      'web-high-5xx',
+      'web-high-cpu',
+      'web-high-latency',
+      'web-low-healthy-hosts',
+    ]);
+    // CPU needs 3 breaching minutes, latency 2, the others 1: the order a team would see them.
+    expect(firstAlarm.get('web-high-5xx')).toBeLessThan(firstAlarm.get('web-high-cpu')!);
+    expect(firstAlarm.get('web-high-latency')).toBeLessThan(firstAlarm.get('web-high-cpu')!);
+  });
+});
+
 describe('ECS', () => {
   async function checkout(x: Rig) {
     const out = await x.ecs.send(new DescribeServicesCommand({ cluster: 'shop', services: ['checkout'] }));
