@@ -43,11 +43,12 @@ export interface ReplayOptions {
 /** Diffs, chooses, then runs the recorded experiment. */
 export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> {
   const out = o.out ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const [{ openRecording }, { projectExperiment }, { attacksOf }, diff] = await Promise.all([
+  const [{ openRecording }, { projectExperiment }, { attacksOf }, diff, pin] = await Promise.all([
     import('../session/cli.js'),
     import('../session/project-experiment.js'),
     import('../session/attacks.js'),
     import('../session/replay-diff.js'),
+    import('../session/pin.js'),
   ]);
   const rec = openRecording(o.recording, out);
   const attacks = attacksOf(rec);
@@ -78,13 +79,12 @@ export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> 
       2,
     );
   mode ??= 'keep-ids';
+  // experiment.json pins the recorded ids where it can; re-resolving puts the selectors back.
   let experiment = projectExperiment(rec);
-  if (mode === 'keep-ids') {
-    const pinned = diff.pinRecordedIds(experiment, attacks);
-    experiment = pinned.experiment;
-    for (const a of pinned.unpinned)
+  if (mode === 're-resolve') experiment = pin.withRecordedSelectors(experiment, attacks);
+  else
+    for (const a of pin.pinRecordedIds(experiment, attacks).unpinned)
       out(`note: ${a} cannot be pinned to ids; it runs its recorded selectors again`);
-  }
   out(
     `Replaying ${attacks.length} attack(s) on ${where}, ${mode === 'keep-ids' ? 'keeping the recorded ids' : 're-resolving the targets'}`,
   );

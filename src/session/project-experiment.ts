@@ -4,6 +4,7 @@
 // keeps what Chaos Toolkit has no field for (notes, resolved targets, seeds). Never a secret.
 import type { Activity, Experiment } from '../experiment/types.js';
 import { type AttackRun, attacksOf, type SessionUndo, slug } from './attacks.js';
+import { pinRecordedIds } from './pin.js';
 import { ofType, type Recording } from './recording.js';
 import { redact } from './redact.js';
 import { rollbackFor } from './undo-map.js';
@@ -43,7 +44,7 @@ export function projectExperiment(rec: Recording): Experiment {
           },
         }
       : {}),
-    method: attacks.map(methodActivity),
+    method: pinRecordedIds({ method: attacks.map(methodActivity) }, attacks).experiment.method ?? [],
     rollbacks: rollbacks.activities,
     extensions: [{ ...ext, ...(rollbacks.unmapped.length ? { unmappedRollbacks: rollbacks.unmapped } : {}) }],
   };
@@ -135,6 +136,8 @@ export function gamedayExtension(rec: Recording, attacks: readonly AttackRun[]):
       title: a.start.title,
       targets: a.targets,
       ...(a.selection ? { selection: a.selection } : {}),
+      // The arguments as given (selectors); the method pins the ids this session hit.
+      selectors: a.start.arguments,
       outcome: a.end ? (a.end.ok ? 'succeeded' : 'failed') : 'unfinished',
     })),
     selectionSeeds: [

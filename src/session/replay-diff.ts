@@ -2,8 +2,6 @@
 // (gone, new, changed state), and the two ways to go on: keep the recorded ids (pin them into the
 // arguments where the function takes ids) or re-resolve (run the selectors as recorded).
 import type { Inventory } from '../aws/inventory.js';
-import { findEntry } from '../catalog/index.js';
-import type { Experiment } from '../experiment/types.js';
 import type { AttackRun } from './attacks.js';
 
 /** A resource as it is now. */
@@ -90,38 +88,6 @@ export function diffLines(diffs: readonly TargetDiff[]): string[] {
     if (!d.gone.length && !d.added.length && !d.changed.length) out.push('  same targets');
   }
   return out;
-}
-
-/**
- * The experiment with the recorded ids pinned where the function takes ids (instance_ids, task_id),
- * plus the attacks whose functions cannot be pinned (they re-resolve their selectors).
- */
-export function pinRecordedIds(
-  exp: Experiment,
-  attacks: readonly AttackRun[],
-): { experiment: Experiment; unpinned: string[] } {
-  const unpinned: string[] = [];
-  const method = (exp.method ?? []).map((act) => {
-    const a = attacks.find((x) => x.name === act.name);
-    if (!a || !act.provider) return act;
-    const params = new Set(findEntry(`${a.start.module}.${a.start.func}`)?.params.map((p) => p.name) ?? []);
-    const args = { ...(act.provider.arguments as Record<string, unknown>) };
-    const instances = a.targets.filter((t) => t.kind === 'instances').map((t) => t.id);
-    const tasks = a.targets.filter((t) => t.kind === 'tasks').map((t) => t.id);
-    if (params.has('instance_ids') && instances.length) {
-      args.instance_ids = instances;
-      for (const k of ['tags', 'az', 'filters']) if (params.has(k)) delete args[k];
-      if (params.has('selection')) args.selection = 'ALL';
-    } else if (params.has('task_id') && tasks.length === 1) {
-      args.task_id = tasks[0];
-      delete args.service;
-    } else {
-      unpinned.push(a.name);
-      return act;
-    }
-    return { ...act, provider: { ...act.provider, arguments: args } };
-  });
-  return { experiment: { ...exp, method }, unpinned };
 }
 
 // What the attack's selectors match now, by the kind of its recorded targets; undefined when the
