@@ -36,6 +36,8 @@ export async function loadFunctionRegistry(opts: {
   sandbox?: boolean;
   region?: string;
   profile?: string;
+  /** The sandbox's speed factor (`--speed`): simulated time runs this many times faster. */
+  sandboxSpeed?: string;
   guard?: GuardFlags;
   log?: (level: Level, message: string) => void;
   /** Every guard event, as it happens (a session recorder: the undo is on disk before the change). */
@@ -78,6 +80,7 @@ export async function loadFunctionRegistry(opts: {
       conn = import('./connect.js').then(({ connect }) =>
         connect({
           sandbox: opts.sandbox,
+          speed: opts.sandboxSpeed,
           region: region || undefined,
           profile: opts.sandbox ? undefined : firstProfile,
         }),

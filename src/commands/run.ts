@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { arch, hostname, release, type } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { GuardEvent } from '../catalog/guard-types.js';
 import { ConfigError } from '../experiment/configuration.js';
 import { formatIssue, LoadError } from '../experiment/errors.js';
 import type { RunEvent } from '../experiment/events.js';
@@ -22,15 +23,17 @@ import {
 import type { Experiment } from '../experiment/types.js';
 import { validateExperiment } from '../experiment/validate.js';
 import { loadVarFiles, parseVars, type VarFileResult } from '../experiment/vars.js';
+import type { Session } from '../session/session.js';
 import { UserError } from '../util/errors.js';
 import { type GuardFlags, type LoadedFunctions, loadFunctionRegistry } from './functions.js';
 import type { CommandModule } from './registry.js';
+import { openRunSession } from './run-session.js';
 
 const USAGE =
   'usage: gameday run FILE [--journal-path P] [--dry [probes|actions|activities|pause]] [--rollback-strategy S] ' +
   '[--hypothesis-strategy S] [--hypothesis-frequency N] [--fail-fast] [--var k[:type]=v] [--var-file F] ' +
-  '[--no-validation] [--verbose] [--sandbox] [--region R] [--profile P] [--allow-untagged] [--max-targets N] ' +
-  '[--max-session-targets N]';
+  '[--no-validation] [--verbose] [--sandbox [--speed X]] [--region R] [--profile P] [--allow-untagged] [--max-targets N] ' +
+  '[--max-session-targets N] [--record-dir DIR] [--no-record]';
 
 /** Validation failed; the errors are already printed as ERROR lines (C12), so exit 2 quietly. */
 export class ValidationFailed extends Error {
@@ -53,10 +56,13 @@ export async function loadAndValidate(
     vars: string[];
     varFiles: string[];
     sandbox?: boolean;
+    sandboxSpeed?: string;
     region?: string;
     profile?: string;
     validate: boolean;
     guard?: GuardFlags;
+    /** Every guard event as it happens (the run's recording). */
+    onGuardEvent?: (event: GuardEvent) => void;
   },
   log: (level: Level, message: string) => void,
 ): Promise<{
@@ -72,10 +78,12 @@ export async function loadAndValidate(
   const experiment = loadExperimentFile(file);
   const functions = await loadFunctionRegistry({
     sandbox: opts.sandbox,
+    sandboxSpeed: opts.sandboxSpeed,
     region: opts.region,
     profile: opts.profile,
     guard: opts.guard,
     log,
+    onGuardEvent: opts.onGuardEvent,
   });
   const { registry, close } = functions;
   if (opts.validate) {
@@ -128,11 +136,14 @@ function parse(argv: string[]) {
         'no-validation': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         sandbox: { type: 'boolean', default: false },
+        speed: { type: 'string' },
         region: { type: 'string' },
         profile: { type: 'string' },
         'allow-untagged': { type: 'boolean', default: false },
         'max-targets': { type: 'string' },
         'max-session-targets': { type: 'string' },
+        'record-dir': { type: 'string' },
+        'no-record': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -175,6 +186,8 @@ export const run: CommandModule['run'] = async (argv) => {
     throw new UserError(`run: --hypothesis-frequency must be a number of seconds, not "${freqText}"`, 2);
 
   const file = positionals[0]!;
+  // Guard events reach the recording once it is open (it opens after validation succeeds).
+  let session: Session | undefined;
   let loaded: Awaited<ReturnType<typeof loadAndValidate>>;
   try {
     loaded = await loadAndValidate(
@@ -183,6 +196,7 @@ export const run: CommandModule['run'] = async (argv) => {
         vars: o.var,
         varFiles: o['var-file'],
         sandbox: o.sandbox,
+        sandboxSpeed: o.speed,
         region: o.region,
         profile: o.profile,
         validate: !o['no-validation'],
@@ -191,6 +205,7 @@ export const run: CommandModule['run'] = async (argv) => {
           maxTargets: countFlag(o['max-targets'], '--max-targets'),
           maxSessionTargets: countFlag(o['max-session-targets'], '--max-session-targets'),
         },
+        onGuardEvent: (e) => session?.guardEvent(e),
       },
       log,
     );
@@ -210,26 +225,62 @@ export const run: CommandModule['run'] = async (argv) => {
     await loaded.close();
     throw new UserError(`${file}: runtime.hypothesis.strategy: ${(err as Error).message}`, 2);
   }
+  if (!o['no-record']) {
+    const root = o['record-dir'] ?? 'recordings';
+    try {
+      session = await openRunSession({
+        experiment: loaded.experiment,
+        root,
+        sandbox: o.sandbox,
+        region: o.region,
+        profile: o.profile,
+      });
+    } catch (err) {
+      await loaded.close();
+      throw new UserError(
+        `cannot record the run under ${root}: ${(err as Error).message} (give another --record-dir, or --no-record)`,
+        1,
+      );
+    }
+    log('INFO', `Recording the run in ${session.dir}`);
+  }
 
   const runAbort = new AbortController();
   const rollbackAbort = new AbortController();
   let signals = 0;
+  let inRollbacks = false;
+  let undoing = false;
+  // SIGTERM is handled exactly like SIGINT: the first interrupts (and, during rollbacks, stops
+  // them too); every change still in place is undone before the process ends.
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
     if (sig === 'SIGTERM' && signals === 1)
       log('WARNING', 'Caught SIGTERM signal, interrupting experiment now');
-    if (signals === 1) runAbort.abort();
-    else if (signals === 2) rollbackAbort.abort();
-    else process.exit(130);
+    if (undoing) {
+      log(
+        'WARNING',
+        `Still undoing the changes in place; to leave now, kill the process and run \`gameday recover${session ? ` ${session.dir}` : ''}\``,
+      );
+      return;
+    }
+    if (signals === 1) {
+      runAbort.abort();
+      if (inRollbacks) rollbackAbort.abort();
+    } else if (signals === 2) rollbackAbort.abort();
+    else if (!undoing) process.exit(130);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const colour = colourModeFor(process.stderr.isTTY === true);
   const emit = (e: RunEvent) => {
+    if (e.type === 'rollbacks-start') inRollbacks = true;
+    if (e.type === 'rollbacks-end') inRollbacks = false;
+    session?.runEvent(e);
     for (const line of logLines(e))
       if (line.level !== 'DEBUG' || o.verbose) process.stderr.write(`${formatLine(line, colour)}\n`);
     runbook?.onEvent(e);
   };
+  let endReason = 'crashed';
   try {
     const result = await runExperiment(loaded.experiment, {
       registry: runbook?.registry(loaded.registry) ?? loaded.registry,
@@ -249,7 +300,24 @@ export const run: CommandModule['run'] = async (argv) => {
       },
     });
     // The guard: undo what an interrupted run left in place; record its settings and changes.
-    if (runAbort.signal.aborted) await loaded.functions.undoAll();
+    let undoFailed = 0;
+    if (runAbort.signal.aborted) {
+      undoing = true;
+      const undo = await loaded.functions.undoAll();
+      undoing = false;
+      undoFailed = undo.failed.length;
+      session?.halt('interrupted by a signal', undo);
+      if (undo.failed.length)
+        log(
+          'ERROR',
+          `${undo.failed.length} change(s) could not be undone: ${undo.failed.join('; ')}. ${
+            session
+              ? `Finish with \`gameday recover ${session.dir}\` once the cause is fixed`
+              : 'Undo them by hand'
+          }`,
+        );
+    }
+    endReason = result.status;
     const gameday = loaded.functions.summary();
     if ((gameday.changes as unknown[]).length || (gameday.guard as { widened?: unknown }).widened)
       result.journal.experiment = {
@@ -262,18 +330,29 @@ export const run: CommandModule['run'] = async (argv) => {
         ],
       };
     runbook?.annotate(result.journal);
+    const left = (gameday.changes as { status: string }[]).filter((c) => c.status === 'active').length;
+    if (left && session && !undoFailed)
+      log(
+        'WARNING',
+        `${left} change(s) are still in place (no rollback undid them); undo them with \`gameday recover ${session.dir}\``,
+      );
     try {
       writeFileSync(o['journal-path'], `${journalJson(result.journal)}\n`);
     } catch (err) {
       throw new UserError(`cannot write the journal to ${o['journal-path']}: ${(err as Error).message}`, 1);
     }
-    return result.status !== 'completed' || result.deviated ? 1 : 0;
+    return result.status !== 'completed' || result.deviated || undoFailed ? 1 : 0;
   } catch (err) {
     if (err instanceof ConfigError) throw new UserError(`${file}: ${err.path}: ${err.message}`, 2);
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    if (session) {
+      const closed = session.close(endReason);
+      for (const e of closed.errors) log('WARNING', `recording ${closed.dir}: ${e}`);
+      log('INFO', `Run recorded in ${closed.dir}`);
+    }
     await loaded.close();
   }
 };

@@ -48,9 +48,18 @@ export class Recorder {
   /** Creates recordings/<utc-time>-<slug>/ under `root` and opens its log. */
   static create(root: string, title: string, options: { now?: () => number } = {}): Recorder {
     const now = options.now ?? Date.now;
-    const dir = join(root, recordingName(new Date(now()), title));
-    mkdirSync(dir, { recursive: true });
-    return new Recorder(dir, now);
+    const base = join(root, recordingName(new Date(now()), title));
+    mkdirSync(root, { recursive: true });
+    // Two sessions started in the same second with the same title get their own logs (-2, -3...).
+    for (let n = 1; ; n++) {
+      const dir = n === 1 ? base : `${base}-${n}`;
+      try {
+        mkdirSync(dir);
+        return new Recorder(dir, now);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n > 999) throw err;
+      }
+    }
   }
 
   /** Reopens an existing recording to append to it (recovery), continuing its numbering. */
