@@ -1,88 +1,67 @@
-// End to end: the built CLI in tmux (launched with CI=0: ink prints nothing live under CI=true) on
-// the sandbox at 20x speed. Mark two "web" instances, terminate them, watch the ASG's healthy
-// count dip and recover, add a note, halt, quit. Assertions read the captured screen.
+// End to end: the built CLI in tmux (launched with CI=0) on the sandbox at 20x speed. Mark two
+// "web" instances, terminate them, watch the ASG's healthy count dip and recover, add a note,
+// halt, quit. Assertions read the captured screen.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from './tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `gdtest-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'x');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'x', ...k);
+const ensureBuilt = () => {
+  if (!existsSync('dist/cli.js')) execFileSync('node', ['scripts/build.mjs']);
+};
 
-/** Polls the screen until it contains `text` (or the time is up: then fails showing the screen). */
-async function waitFor(text: string | RegExp, ms = 20_000): Promise<string> {
-  const until = Date.now() + ms;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen();
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`screen never showed ${String(text)}; it shows:\n${last}`);
-}
+if (!hasTmux) console.warn('e2e console test skipped: tmux is not installed');
 
 describe.skipIf(!hasTmux)('gameday --sandbox in tmux (80x24)', () => {
+  let t: TmuxSession;
   beforeAll(() => {
-    if (!existsSync('dist/cli.js')) execFileSync('node', ['scripts/build.mjs']);
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      'x',
-      '-x',
-      '80',
-      '-y',
-      '24',
+    ensureBuilt();
+    t = new TmuxSession(
       'CI=0 node dist/cli.js --sandbox --speed 20 --seed 1 --max-probe-failures 0; echo "EXIT=$?"; sleep 30',
     );
   });
-  afterAll(() => {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-  });
+  afterAll(() => t?.kill());
 
   it('marks 2 web instances, terminates them, sees the dip and recovery, notes, halts and quits', async () => {
-    await waitFor(/EC2 \(\d+\)/);
-    await waitFor('updated');
-    keys('/');
-    keys('C-u', 'web', 'Enter');
-    await waitFor('filter: web');
-    keys('Space', 'Space');
-    let s = await waitFor('2 marked');
+    await t.waitFor('updated');
+    t.keys('/');
+    t.keys('C-u', 'web', 'Enter');
+    await t.waitFor('filter: web');
+    t.keys('Space', 'Space');
+    let s = await t.waitFor('2 marked');
     expect(s).toMatch(/●i-\w+ +web/);
-    keys('a');
-    await waitFor('Choose an attack');
-    keys('End', 'Enter');
-    await waitFor('selection (str)');
-    keys('Enter');
-    s = await waitFor('Blast radius: Terminate instances');
+    t.keys('a');
+    await t.waitFor('Choose an attack');
+    t.keys('End', 'Enter');
+    await t.waitFor('selection (str)');
+    t.keys('Enter');
+    s = await t.waitFor('Blast radius: Terminate instances');
     expect(s).toContain('Resources (2)');
     expect(s).toContain('ec2:TerminateInstances');
-    keys('Enter');
-    await waitFor('y to run it');
-    keys('y');
-    await waitFor('Terminate instances done');
-    keys('Enter');
-    s = await waitFor('Steady state');
+    t.keys('Enter');
+    await t.waitFor('y to run it');
+    t.keys('y');
+    await t.waitFor('Terminate instances done');
+    t.keys('Enter');
+    s = await t.waitFor('Steady state');
     expect(s).toContain('ASG web healthy');
-    s = await waitFor(/✘ ASG web healthy: \d outside >= desired/);
-    s = await waitFor('ASG web healthy back within tolerance', 40_000);
+    await t.waitFor(/✘ ASG web healthy: \d outside >= desired/);
+    s = await t.waitFor('ASG web healthy back within tolerance', 40_000);
     expect(s).toMatch(/ASG web healthy.*✘+.*✔+\s*$/m);
     expect(s).toContain('ASG web healthy (probe >= desired)');
-    keys('n');
-    keys('web recovered after the ASG replaced both', 'Enter');
-    await waitFor('✎ web recovered after the ASG replaced both');
-    keys('h');
-    await waitFor('halted: undid 0 change(s)');
-    keys('q');
-    await waitFor('EXIT=0');
+    t.keys('n');
+    t.keys('web recovered after the ASG replaced both', 'Enter');
+    await t.waitFor('✎ web recovered after the ASG replaced both');
+    t.keys('h');
+    await t.waitFor('halted: undid 0 change(s)');
+    t.keys('q');
+    await t.waitFor('EXIT=0');
   }, 120_000);
 });
 
 describe('gameday without a terminal', () => {
   it('refuses with one clear line and exit 2', () => {
-    if (!existsSync('dist/cli.js')) execFileSync('node', ['scripts/build.mjs']);
+    ensureBuilt();
     const r = spawnSync('node', ['dist/cli.js', '--sandbox'], {
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'],

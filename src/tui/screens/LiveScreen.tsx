@@ -53,7 +53,7 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
   const chart = charts[Math.min(chartIndex, Math.max(0, charts.length - 1))];
   const probeLines = Math.min(s.probes.length, 4);
   const chartHeight = Math.max(3, Math.min(10, height - probeLines - 9));
-  const eventLines = Math.max(1, height - probeLines - (chart ? chartHeight + 3 : 1) - 3);
+  const eventLines = Math.max(1, height - probeLines - (chart ? chartHeight + 3 : 1) - 2);
   const stripWidth = Math.max(5, width - 44);
   const status = [
     `tick ${s.tick} every ${s.periodMs / 1000}s`,
