@@ -13,7 +13,7 @@ The interactive console: inventory, targets, attacks, and a live steady-state vi
   --read-only             look, never change anything (dangerous keys are hidden)
   --dry-run               every attack is a dry run (EC2 DryRun=true, others show the plan)
   --stop-alarm NAME       halt and undo when this alarm enters ALARM (repeatable)
-  --max-probe-failures N  halt and undo when a probe fails N times in a row (default 5; 0 = never)
+  --max-probe-failures N  halt and undo when a probe fails N times in a row (default 10; 0 = never)
   --period SECONDS        steady-state tick (default 1)
   --allow-untagged        attack resources without the chaos:allowed=true tag
 Needs an interactive terminal of at least 80x24.`;
@@ -35,7 +35,7 @@ export const run: CommandModule['run'] = async (argv) => {
       'the console needs an interactive terminal (stdin/stdout is not a TTY); for scripts use `gameday discover` or `gameday run FILE`',
     );
   const maxProbeFailures =
-    values['max-probe-failures'] === undefined ? 5 : Number(values['max-probe-failures']);
+    values['max-probe-failures'] === undefined ? 10 : Number(values['max-probe-failures']);
   if (!Number.isInteger(maxProbeFailures) || maxProbeFailures < 0)
     throw new UserError(
       `--max-probe-failures takes a whole number (0 = never), not "${values['max-probe-failures']}"`,
@@ -84,14 +84,35 @@ export const run: CommandModule['run'] = async (argv) => {
     onClose: () => conn.close(),
   });
 
+  // SIGINT/SIGTERM from outside (kill, a closing terminal, a CI timeout): halt and undo, then close.
+  const closing = new AbortController();
+  let interrupted: { signal: string; undone: number; failed: string[] } | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = { signal, undone: 0, failed: [] };
+    void services
+      .haltAndUndo()
+      .then((r) => Object.assign(interrupted!, r))
+      .catch((err) => interrupted!.failed.push(String((err as Error).message ?? err)))
+      .finally(() => closing.abort());
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await runConsole(services, {
       readOnly: info.readOnly,
       inventoryRefreshMs: conn.sandbox ? 5_000 : 15_000,
+      signal: closing.signal,
     });
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await services.close();
   }
+  if (interrupted)
+    process.stderr.write(
+      `gameday: ${interrupted.signal}: halted and undid ${interrupted.undone} change(s)${interrupted.failed.length ? `; FAILED: ${interrupted.failed.join('; ')}` : ''}\n`,
+    );
   const left = services.activeChanges();
   if (left > 0)
     process.stderr.write(

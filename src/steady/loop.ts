@@ -87,7 +87,9 @@ export class SteadyLoop {
       events: [],
       metricCalls: 0,
       alarms: {},
+      stopConditions: '',
     };
+    this.snap.stopConditions = this.describeStops();
   }
 
   /** The current state; a new object after every change (for useSyncExternalStore). */
@@ -113,7 +115,17 @@ export class SteadyLoop {
         consecutiveFailures: 0,
       })),
       series: (this.opts.series ?? []).map((spec) => ({ spec, points: [] })),
+      stopConditions: this.describeStops(),
     });
+  }
+
+  private describeStops(): string {
+    const parts: string[] = [];
+    if (this.opts.maxProbeFailures > 0 && (this.opts.probes ?? []).length)
+      parts.push(`a probe failing ${this.opts.maxProbeFailures}x in a row`);
+    const alarms = this.opts.stopOnAlarms ?? [];
+    if (alarms.length) parts.push(`alarm ${alarms.join(', ')} in ALARM`);
+    return parts.join(' or ') || 'none';
   }
 
   /** Starts ticking on the period (the first tick runs at once). */

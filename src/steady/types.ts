@@ -119,4 +119,6 @@ export interface LoopSnapshot {
   /** GetMetricData calls made so far (one per tick per 500 series). */
   metricCalls: number;
   alarms: Record<string, string>;
+  /** The stop conditions in words ("5 failed probes in a row, alarm web-5xx"), for the screen. */
+  stopConditions: string;
 }

@@ -9,6 +9,8 @@ import type { ConsoleServices } from './services.js';
 export interface RunConsoleOptions {
   readOnly: boolean;
   inventoryRefreshMs: number;
+  /** Closes the console from outside (a SIGINT/SIGTERM the caller has already handled). */
+  signal?: AbortSignal;
 }
 
 /** Shows the console and resolves when it has been quit. */
@@ -30,6 +32,7 @@ export async function runConsole(services: ConsoleServices, opts: RunConsoleOpti
       />,
       { exitOnCtrlC: false, incrementalRendering: true },
     );
+    opts.signal?.addEventListener('abort', () => app.unmount(), { once: true });
     await app.waitUntilExit();
   } finally {
     restore();

@@ -155,6 +155,7 @@ describe('SteadyLoop', () => {
       clock: testClock(),
       onStop: (r) => void reasons.push(r),
     });
+    expect(loop.snapshot().stopConditions).toBe('a probe failing 2x in a row');
     for (let i = 0; i < 4; i++) await loop.tick();
     expect(reasons).toEqual([]);
     loop.attackStarted('x');

@@ -126,6 +126,17 @@ describe('AttackScreen', () => {
     await ui.unmount();
   });
 
+  it('outside the sandbox, before the account is known, the region must be typed (never a bare y)', async () => {
+    const { ui, executed } = await openFlow({ ...LIVE, account: undefined, alias: undefined });
+    await ui.press(keys.enter, keys.enter, keys.enter);
+    expect(ui.frame()).toContain('Type the region');
+    await ui.press('y', keys.enter);
+    expect(executed).toHaveLength(0);
+    await ui.press(keys.ctrlU, 'eu-west-1', keys.enter);
+    expect(executed).toHaveLength(1);
+    await ui.unmount();
+  });
+
   it('in the sandbox a y confirms', async () => {
     const { ui, executed } = await openFlow({ ...LIVE, sandbox: true });
     await ui.press(keys.enter, keys.enter, keys.enter);

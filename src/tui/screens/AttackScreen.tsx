@@ -100,8 +100,8 @@ export function AttackScreen({ flow, info, width, height, onExit }: AttackScreen
         confirming ? (
           <ConfirmDialog
             title={`${s.attack.title} on ${s.preview?.resources.length ?? 0} resource(s) in ${info.account ?? '?'} ${info.region}`}
-            expected={typed ? [info.account, info.alias].filter((x): x is string => Boolean(x)) : undefined}
-            expectedLabel={typed ? 'the account id or alias' : undefined}
+            expected={typed ? typedAnswers(info) : undefined}
+            expectedLabel={typed ? (info.account ? 'the account id or alias' : 'the region') : undefined}
             confirmLabel="run it"
             onConfirm={() => {
               setConfirming(false);
@@ -138,4 +138,10 @@ export function AttackScreen({ flow, info, width, height, onExit }: AttackScreen
 /** "chaosaws.ec2" or "gameday": tells same-named attacks of the two families apart. */
 function family(id: string): string {
   return id.startsWith('chaosaws.') ? id.split('.').slice(0, 2).join('.') : 'gameday (FIS-style)';
+}
+
+/** What must be typed outside the sandbox: the account id or alias (the region until the account is known). */
+function typedAnswers(info: HeaderInfo): string[] {
+  const ids = [info.account, info.alias].filter((x): x is string => Boolean(x));
+  return ids.length ? ids : [info.region];
 }

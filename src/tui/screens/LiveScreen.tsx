@@ -52,8 +52,8 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
   );
   const chart = charts[Math.min(chartIndex, Math.max(0, charts.length - 1))];
   const probeLines = Math.min(s.probes.length, 4);
-  const chartHeight = Math.max(3, Math.min(10, height - probeLines - 9));
-  const eventLines = Math.max(1, height - probeLines - (chart ? chartHeight + 3 : 1) - 2);
+  const chartHeight = Math.max(3, Math.min(10, height - probeLines - 10));
+  const eventLines = Math.max(1, height - probeLines - (chart ? chartHeight + 3 : 1) - 3);
   const stripWidth = Math.max(5, width - 44);
   const status = [
     `tick ${s.tick} every ${s.periodMs / 1000}s`,
@@ -69,6 +69,7 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
           color={s.halted || s.paused ? theme.status.warn : theme.text.secondary}
         >{`  ${status.join(' · ')}`}</Text>
       </Text>
+      <Text color={theme.text.secondary} wrap="truncate">{`halts and undoes on: ${s.stopConditions}`}</Text>
       {s.probes.length === 0 ? <Text color={theme.text.secondary}>no probes configured</Text> : null}
       {s.probes.slice(0, probeLines).map((p) => {
         const ok = p.last?.ok;

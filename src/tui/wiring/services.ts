@@ -158,7 +158,9 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     };
   };
 
-  const execute = async (req: AttackRequest) => {
+  const execute = async (asked: AttackRequest) => {
+    // --dry-run makes every run a dry run, whatever the screen asked for.
+    const req = o.info.dryRun ? { ...asked, dryRun: true } : asked;
     const entry = entryOf(req.attack.id);
     const id = nextRun++;
     if (!req.dryRun) {
