@@ -113,8 +113,10 @@ export class Guard {
     let lastError = '';
     for (let i = 0; i < attempts; i++) {
       try {
-        for (const call of rec.calls.slice(rec.callsDone)) {
-          await runPermitted('guard-undo', () => rec.aws(call.service, call.operation, call.input));
+        for (const [n, call] of rec.calls.entries()) {
+          if (n < rec.callsDone) continue;
+          const input = i > 0 ? await withoutTerminated(rec.aws, call) : call.input;
+          if (input) await runPermitted('guard-undo', () => rec.aws(call.service, call.operation, input));
           rec.callsDone++;
         }
         rec.status = 'undone';
@@ -244,4 +246,28 @@ export class Guard {
 
 function targetKey(t: Target): string {
   return `${t.kind}:${t.id}`;
+}
+
+/**
+ * Before retrying an EC2 start, drops the instances that were terminated meanwhile (an Auto Scaling
+ * group replaced them): they cannot be started, and there is nothing left to put back for them.
+ * Returns the input to send, or undefined when nothing is left to start.
+ */
+async function withoutTerminated(
+  aws: AwsCall,
+  call: PlannedCall,
+): Promise<Record<string, unknown> | undefined> {
+  if (call.service !== 'ec2' || call.operation !== 'StartInstances') return call.input;
+  const ids = (call.input.InstanceIds as string[]) ?? [];
+  const res = await aws('ec2', 'DescribeInstances', { InstanceIds: ids });
+  const gone = new Set(
+    (res.Reservations ?? [])
+      .flatMap((r: { Instances?: unknown[] }) => r.Instances ?? [])
+      .filter((i: { State?: { Name?: string } }) =>
+        ['terminated', 'shutting-down'].includes(i.State?.Name ?? ''),
+      )
+      .map((i: { InstanceId: string }) => i.InstanceId),
+  );
+  const left = ids.filter((id) => !gone.has(id));
+  return left.length ? { ...call.input, InstanceIds: left } : undefined;
 }

@@ -163,4 +163,85 @@ for (const b of backends())
       })) as Record<string, unknown>;
       expect(Object.keys(out)).toEqual(['Reservations']);
     });
+
+    // the sandbox's RunInstances makes only the root volume (and it has no CreateVolume)
+    it.skipIf(b.name === 'sandbox')(
+      'detach_random_volume detaches a non-root volume and tags it; attach_volume puts it back',
+      async () => {
+        const [id] = await launch(w, 1, OPT_IN, {
+          BlockDeviceMappings: [
+            { DeviceName: '/dev/sdf', Ebs: { VolumeSize: 1, DeleteOnTermination: true } },
+          ],
+        });
+        const volumes = async () => {
+          const res = await w.aws('ec2', 'DescribeVolumes', {
+            Filters: [{ Name: 'attachment.instance-id', Values: [id] }],
+          });
+          return (res.Volumes as Array<{ Attachments: Array<{ Device: string }> }>).flatMap((v) =>
+            v.Attachments.map((a) => a.Device),
+          );
+        };
+        expect((await volumes()).sort()).toContain('/dev/sdf');
+        const out = (await w.call('chaosaws.ec2.actions.detach_random_volume', {
+          instance_ids: [id],
+        })) as Array<Record<string, unknown>>;
+        expect(out).toHaveLength(1);
+        expect(out[0]).toMatchObject({ Device: '/dev/sdf', InstanceId: id });
+        w.settle();
+        expect(await volumes()).not.toContain('/dev/sdf');
+        const tagged = await w.aws('ec2', 'DescribeVolumes', {
+          Filters: [{ Name: 'tag-key', Values: ['ChaosToolkitDetached'] }],
+        });
+        expect(tagged.Volumes[0].Tags).toContainEqual({
+          Key: 'ChaosToolkitDetached',
+          Value: `DeviceName=/dev/sdf;InstanceId=${id}`,
+        });
+        const back = (await w.call('chaosaws.ec2.actions.attach_volume', {
+          instance_ids: [id],
+        })) as unknown[];
+        expect(back).toHaveLength(1);
+        w.settle();
+        expect(await volumes()).toContain('/dev/sdf');
+      },
+    );
+
+    it('plan-only dry run (no EC2 DryRun in Auto Scaling) shows the call and changes nothing', async () => {
+      const dry = await b.world({ dryRun: true });
+      await dry.setup('ec2', 'CreateLaunchTemplate', {
+        LaunchTemplateName: 'dry-lt',
+        LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.micro' },
+      });
+      await dry.setup('autoscaling', 'CreateAutoScalingGroup', {
+        AutoScalingGroupName: 'dry-asg',
+        LaunchTemplate: { LaunchTemplateName: 'dry-lt', Version: '$Latest' },
+        MinSize: 0,
+        MaxSize: 2,
+        DesiredCapacity: 0,
+        AvailabilityZones: ['us-east-1a'],
+        Tags: [
+          {
+            Key: 'chaos:allowed',
+            Value: 'true',
+            PropagateAtLaunch: true,
+            ResourceId: 'dry-asg',
+            ResourceType: 'auto-scaling-group',
+          },
+        ],
+      });
+      dry.ctx.counter.reset();
+      await dry.call('chaosaws.asg.actions.suspend_processes', {
+        asg_names: ['dry-asg'],
+        process_names: ['Launch'],
+      });
+      expect(mutatingCalls(dry)).toEqual({});
+      expect(dry.events.find((e) => e.type === 'dry-run')).toMatchObject({
+        outcome: 'planned',
+        call: {
+          service: 'autoscaling',
+          operation: 'SuspendProcesses',
+          input: { AutoScalingGroupName: 'dry-asg' },
+        },
+      });
+      expect(dry.guard.active()).toEqual([]);
+    });
   });

@@ -41,6 +41,13 @@ export function fakeAws(list: FakeInstance[]): FakeAws {
           'InvalidInstanceID.NotFound',
           `The instance ID '${id}' does not exist`,
         );
+      if (i.state === 'terminated' && to === 'running')
+        throw new AwsApiError(
+          'ec2',
+          op,
+          'IncorrectInstanceState',
+          `The instance '${id}' is not in a state from which it can be started.`,
+        );
       out.push({ InstanceId: id, PreviousState: { Name: i.state }, CurrentState: { Name: to } });
       if (i.state !== 'terminated') i.state = to;
     }

@@ -114,6 +114,18 @@ describe('guard', () => {
     expect([...s.fake.instances.values()].map((i) => i.state)).toEqual(['running', 'running']);
   });
 
+  it('undoing a stop skips instances terminated meanwhile (their group replaced them)', async () => {
+    const s = session([inst('i-1'), inst('i-2')]);
+    await s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1', 'i-2'] });
+    s.fake.instances.get('i-2')!.state = 'terminated';
+    expect(await s.guard.undoAll()).toEqual({ undone: 1, failed: [] });
+    const starts = s.fake.calls
+      .filter((c) => c.operation === 'StartInstances')
+      .map((c) => c.input.InstanceIds);
+    expect(starts).toEqual([['i-1', 'i-2'], ['i-1']]);
+    expect(s.fake.instances.get('i-1')!.state).toBe('running');
+  });
+
   it('an undo that keeps failing is reported, not dropped silently', async () => {
     const s = session([inst('i-1')], { undoAttempts: 2 });
     await s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1'] });

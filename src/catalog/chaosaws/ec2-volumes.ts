@@ -169,7 +169,7 @@ export const attachVolume: EntrySpec = {
       const res = await describeInstances(run.aws, truthy(filters) ? { filters } : { ids });
       only = new Set(instancesOf(res).map((i) => String(i.InstanceId)));
     }
-    const out = [];
+    const todo = [];
     for (const vol of await detachedVolumes(run)) {
       const tags = tagsOf(vol.Tags);
       const value = tags[DETACHED_TAG];
@@ -178,8 +178,22 @@ export const attachVolume: EntrySpec = {
       const device = parts[0]?.split('=').at(-1) ?? '';
       const instanceId = parts[1]?.split('=').at(-1) ?? '';
       if (only && only.size > 0 && !only.has(instanceId)) continue;
-      out.push(await attachOne(run, instanceId, String(vol.VolumeId), device, tags));
+      todo.push({ vol, tags, device, instanceId });
     }
+    // the opt-in tag of the instance a volume goes back to covers the volume
+    const owners = new Map<string, Record<string, string>>();
+    if (todo.length) {
+      const res = await describeInstances(run.aws, { ids: [...new Set(todo.map((t) => t.instanceId))] });
+      for (const i of instancesOf(res)) owners.set(String(i.InstanceId), instanceTarget(i).tags);
+    }
+    const out = [];
+    for (const t of todo)
+      out.push(
+        await attachOne(run, t.instanceId, String(t.vol.VolumeId), t.device, {
+          ...owners.get(t.instanceId),
+          ...t.tags,
+        }),
+      );
     return out;
   },
 };

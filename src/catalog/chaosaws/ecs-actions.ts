@@ -35,6 +35,8 @@ export const ECS_ACTIONS: EntrySpec[] = [
       REASON,
     ],
     fis: 'aws:ecs:stop-task',
+    compat:
+      'compatible: service is only a ListTasks filter (A4), so on moto it can stop unrelated tasks; gameday.actions.ecs_stop_tasks stops only tasks whose group is service:<name>',
     async impl(a, run) {
       if (truthy(a.task_count) === truthy(a.task_percent))
         throw new ActivityFailed('Must specify one of "task_count", "task_percent"');
