@@ -127,4 +127,37 @@ for (const b of backends())
       expect(out.wouldCall.operation).toBe('PutMetricData');
       expect(dry.ctx.counter.total).toBe(0);
     });
+
+    it("get_metric_data keeps chaosaws' mean of per-period values (A3); metric_statistic gives the true count", async () => {
+      const at = (secondsAgo: number) => new Date(w.now() - secondsAgo * 1000).toISOString();
+      await w.call('chaosaws.cloudwatch.actions.put_metric_data', {
+        namespace: 'A3',
+        metric_data: [30, 100, 110, 120].map((ago) => ({
+          MetricName: 'Hits',
+          Dimensions: dims,
+          Value: 1,
+          Timestamp: at(ago),
+        })),
+      });
+      const args = {
+        namespace: 'A3',
+        metric_name: 'Hits',
+        dimensions: dims,
+        duration: 180,
+        period: 60,
+        statistic: 'SampleCount',
+      };
+      const compat = (await w.call('chaosaws.cloudwatch.probes.get_metric_data', args)) as number;
+      expect(compat).toBeLessThan(4);
+      expect(compat).toBeGreaterThan(0);
+      expect(
+        await w.call('gameday.probes.metric_statistic', {
+          namespace: 'A3',
+          metric_name: 'Hits',
+          dimensions: { Service: 'checkout' },
+          statistic: 'SampleCount',
+          window_seconds: 180,
+        }),
+      ).toBe(4);
+    });
   });

@@ -244,4 +244,18 @@ for (const b of backends())
       });
       expect(dry.guard.active()).toEqual([]);
     });
+
+    it('stop_instances_by_incremental_steps (fixed): stops volume% of the tagged running instances in steps', async () => {
+      const ids = await launch(w, 4, [...OPT_IN, { Key: 'steps', Value: 'yes' }]);
+      const out = (await w.call('chaosaws.ec2.actions.stop_instances_by_incremental_steps', {
+        volume: 50,
+        step_quantity: 1,
+        step_duration: 0,
+        tags: 'steps=yes',
+      })) as Array<{ StoppingInstances: unknown[] }>;
+      expect(out).toHaveLength(2);
+      expect(out.every((r) => r.StoppingInstances.length === 1)).toBe(true);
+      expect(Object.values(await states(w, ids)).filter((st) => st === 'stopped')).toHaveLength(2);
+      expect(w.guard.active()).toHaveLength(2);
+    });
   });

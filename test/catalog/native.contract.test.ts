@@ -154,6 +154,12 @@ for (const b of backends())
         .map((t) => t.taskArn);
       expect(ofService.length).toBeGreaterThan(0);
       if (b.name === 'moto') expect(ofService.sort()).toEqual([...web].sort());
+      const counts = (await w.call('gameday.probes.ecs_running_vs_desired', {
+        cluster: 'natcl',
+        service: 'web',
+      })) as Record<string, unknown>;
+      expect(counts).toMatchObject({ desired: 2, ok: expect.any(Boolean) });
+      expect(Object.keys(counts).sort()).toEqual(['desired', 'ok', 'pending', 'running']);
       const out = (await w.call('gameday.actions.ecs_stop_tasks', {
         cluster: 'natcl',
         service: 'web',
