@@ -34,6 +34,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   let armed = false;
   let metricCalls = 0;
   let alarms: Record<string, string> = {};
+  let stopConditions = '';
   const log = (e: Timed<SessionEvent>, kind: LoopEvent['kind'], text: string, at = tick) =>
     events.push({ at: e.at, tick: at, kind, text });
   for (const e of rec.session) {
@@ -77,6 +78,12 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
         break;
       case 'alarm-states':
         alarms = e.states;
+        break;
+      case 'stop-conditions':
+        stopConditions = [
+          ...(e.maxProbeFailures ? [`${e.maxProbeFailures} failed probes in a row`] : []),
+          ...e.alarms.map((al) => `alarm ${al.name}`),
+        ].join(', ');
         break;
       case 'attack-start':
         titles.set(e.attackId, e.title);
@@ -123,6 +130,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
     events,
     metricCalls,
     alarms,
+    stopConditions,
   };
 }
 

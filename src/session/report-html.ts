@@ -15,7 +15,7 @@ th{background:#f5f5f5}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}
 .chart{margin:1rem 0}.chart svg{width:100%;height:auto;background:#fff}
 .plot{fill:#fafafa;stroke:#ccc}.axis{font-size:11px;fill:#555}
 .marker{stroke-width:1.5}.marker.start{stroke:#c62828}.marker.end{stroke:#2e7d32;stroke-dasharray:4 3}
-.marker-label{font-size:10px;fill:#c62828}.key{border-left:10px solid;padding-left:.3rem;margin-left:.6rem;font-size:.85em}
+.marker-label{font-size:11px;fill:#c62828}.markers{font-size:.85em;color:#c62828;margin:.2rem 0}.key{border-left:10px solid;padding-left:.3rem;margin-left:.6rem;font-size:.85em}
 .timeline li{margin:.15rem 0}.kind{display:inline-block;min-width:7.5rem;font-family:ui-monospace,monospace;font-size:.85em}
 @media (prefers-color-scheme:dark){body{background:#111;color:#ddd}th{background:#222}td,th{border-color:#333}.plot{fill:#181818;stroke:#444}.chart svg{background:#111}.axis{fill:#aaa}code{background:#222}}
 `;

@@ -72,7 +72,11 @@ export function reportModel(rec: Recording, warnings: string[] = []): ReportMode
       timeline.push({
         offset: off(e.at),
         kind: 'attack-start',
-        text: `${e.title} (${e.module}.${e.func}) on ${e.targets.map((t) => t.id).join(', ') || 'no resolved targets'}`,
+        text: `${e.title} (${e.module}.${e.func}) on ${
+          (attacks.find((a) => a.start.attackId === e.attackId)?.targets ?? e.targets)
+            .map((t) => t.id)
+            .join(', ') || 'no resolved targets'
+        }`,
       });
     else if (e.type === 'attack-end')
       timeline.push({

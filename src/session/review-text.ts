@@ -18,7 +18,7 @@ export function snapshotText(s: LoopSnapshot, heading: string): string {
   out.push('', 'Series:');
   for (const x of s.series)
     out.push(
-      `  ${x.spec.label}${x.spec.unit ? ` (${x.spec.unit})` : ''}: ${x.points.map((v) => (v === null ? '–' : String(round(v)))).join(' ')}`,
+      `  ${x.spec.metric} ${x.spec.label}${x.spec.unit ? ` (${x.spec.unit})` : ''}: ${x.points.map((v) => (v === null ? '–' : String(round(v)))).join(' ')}`,
     );
   if (!s.series.length) out.push('  none');
   out.push('', 'Attacks:');

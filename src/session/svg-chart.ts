@@ -32,18 +32,23 @@ export function svgChart(chart: ReportChart): string {
     `<rect x="${PAD.left}" y="${PAD.top}" width="${iw}" height="${ih}" class="plot"/>`,
     `<text x="${PAD.left - 6}" y="${f(y(hi) + 4)}" class="axis" text-anchor="end">${label(hi)}</text>`,
     `<text x="${PAD.left - 6}" y="${f(y(lo) + 4)}" class="axis" text-anchor="end">${label(lo)}</text>`,
-    `<text x="${PAD.left}" y="${H - 18}" class="axis">0 s</text>`,
-    `<text x="${W - PAD.right}" y="${H - 18}" class="axis" text-anchor="end">${Math.round(((n - 1) * chart.periodMs) / 1000)} s</text>`,
+    `<text x="${PAD.left}" y="${PAD.top + ih + 14}" class="axis">0 s</text>`,
+    `<text x="${W - PAD.right}" y="${PAD.top + ih + 14}" class="axis" text-anchor="end">${Math.round(((n - 1) * chart.periodMs) / 1000)} s</text>`,
   );
+  // Attacks are numbered in start order; the caption says which number is which attack.
+  const starts = chart.markers.filter((m) => m.kind === 'start');
   for (const m of chart.markers) {
     const mx = f(x(Math.min(m.index, n - 1)));
+    const num = m.kind === 'start' ? starts.indexOf(m) + 1 : 0;
     parts.push(
       `<line x1="${mx}" y1="${PAD.top}" x2="${mx}" y2="${PAD.top + ih}" class="marker ${m.kind}"><title>${esc(`${m.kind === 'start' ? 'attack' : 'ended'}: ${m.label}`)}</title></line>`,
     );
-    if (m.kind === 'start')
+    if (num) {
+      const row = (num - 1) % 2;
       parts.push(
-        `<text x="${mx}" y="${H - 4}" class="marker-label" text-anchor="middle">▲ ${esc(m.label.slice(0, 24))}</text>`,
+        `<text x="${mx}" y="${H - 16 + row * 12}" class="marker-label" text-anchor="middle">▲${num}</text>`,
       );
+    }
   }
   chart.series.forEach((s, si) => {
     let d = '';
@@ -69,7 +74,11 @@ export function svgChart(chart: ReportChart): string {
     .join(' ');
   return (
     `<figure class="chart"><figcaption>${esc(chart.title)}${chart.unit ? ` <small>(${esc(chart.unit)})</small>` : ''} ${legend}</figcaption>` +
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(chart.title)}">${parts.join('')}</svg></figure>`
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(chart.title)}">${parts.join('')}</svg>` +
+    (starts.length
+      ? `<p class="markers">${starts.map((m, i) => `<span>▲${i + 1} ${esc(m.label)}</span>`).join(' · ')} <span class="muted">(dashed: ended)</span></p>`
+      : '') +
+    '</figure>'
   );
 }
 

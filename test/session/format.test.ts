@@ -37,7 +37,7 @@ describe('recording format 1', () => {
     expect(reportHtml(reportModel(rec))).toContain('<svg');
     const snap = snapshotAt(rec, rec.t1 - rec.t0);
     expect(snap.markers.filter((m) => m.kind === 'start')).toHaveLength(2);
-    expect(snap.events.filter((e) => e.kind === 'note')).toHaveLength(3);
+    expect(snap.events.filter((e) => e.kind === 'note')).toHaveLength(4);
   });
 
   it('the example under recordings/ is that same session, and its experiment.json is what the projection gives', () => {

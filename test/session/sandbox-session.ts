@@ -135,11 +135,11 @@ export async function sandboxSession(
     session.note(
       'the ASG still counts 6 healthy: with HealthCheck suspended it never noticed the stopped instance',
     );
+    // The end of the exercise: undo everything (the guard records each undo it plays).
     const undo = await guard.undoAll();
-    session.halt('end of the exercise: undo', {
-      undone: undo.undone,
-      failed: undo.failed.map((f) => f.description),
-    });
+    session.note(
+      `end of the exercise: undid ${undo.undone} change(s)${undo.failed.length ? `, ${undo.failed.length} failed` : ''}`,
+    );
     await step(3);
     off();
     session.close();
