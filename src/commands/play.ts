@@ -11,11 +11,12 @@ import type { RunResult } from '../experiment/runner.js';
 import type { RunbookRecord } from '../scenario/machine.js';
 import { parseRunbook, type Runbook, RunbookError } from '../scenario/runbook.js';
 import { UserError } from '../util/errors.js';
+import { AWS_FLAGS } from './connect.js';
 import type { CommandModule } from './registry.js';
-import { firstSentence, loadAndValidate, ValidationFailed } from './run.js';
+import { firstSentence } from './run.js';
 
-const USAGE = `usage: gameday play SCENARIO [--sandbox] [--region R] [--profile P] [--allow-untagged]
-                    [--var k=v] [--var-file F] [--recordings DIR] [--no-record]
+const USAGE = `usage: gameday play SCENARIO [--sandbox [--speed N] [--seed S]] [--region R] [--profile P]
+                    [--allow-untagged] [--var k=v] [--var-file F] [--recordings DIR] [--no-record]
 
 Runbook mode: the console leads a guided game day through the scenario's runbook.
 Needs an interactive terminal. For CI use \`gameday run SCENARIO --sandbox\` (gates pass headless).`;
@@ -51,6 +52,7 @@ export const run: CommandModule['run'] = async (argv) => {
       2,
     );
 
+  const flags = { ...o, sandbox: o.sandbox ? true : undefined };
   const [{ LineFeed }, { RunbookMachine }, { runExperiment }, { logLines, formatLine }, { Session }] =
     await Promise.all([
       import('../scenario/feed.js'),
@@ -59,44 +61,69 @@ export const run: CommandModule['run'] = async (argv) => {
       import('../experiment/log.js'),
       import('../session/session.js'),
     ]);
+  const [{ connect }, { sdkCall }, { playWiring }, { validateExperiment }, { formatIssue }, vars] =
+    await Promise.all([
+      import('./connect.js'),
+      import('../aws/ops/call.js'),
+      import('../tui/screens/runbook/play-wiring.js'),
+      import('../experiment/validate.js'),
+      import('../experiment/errors.js'),
+      import('../experiment/vars.js'),
+    ]);
+  const varsLoaded = vars.loadVarFiles(o['var-file'], vars.parseVars(o.var));
+  const env = { ...process.env, ...varsLoaded.env };
+  const experiment = loadExperimentFile(file);
+  const conn = await connect(flags);
   const feed = new LineFeed();
   const say = (level: string, message: string) => feed.push(`[${level}] ${message}`);
-  let loaded: Awaited<ReturnType<typeof loadAndValidate>>;
-  try {
-    loaded = await loadAndValidate(
-      file,
-      {
-        vars: o.var,
-        varFiles: o['var-file'],
-        sandbox: o.sandbox,
-        region: o.region,
-        profile: o.profile,
-        validate: true,
-        guard: { allowUntagged: o['allow-untagged'], maxTargets: runbook.blastRadius.maxTargets },
-      },
-      (level, message) => {
-        say(level, message);
-        if (level === 'ERROR') process.stderr.write(`${message}\n`);
-      },
-    );
-  } catch (err) {
-    if (err instanceof ValidationFailed) return 2;
-    if (err instanceof LoadError) throw new UserError(err.message, 2);
-    throw err;
-  }
-
-  const title = String(loaded.experiment.title ?? file);
+  const title = String(experiment.title ?? file);
   const session = o['no-record']
     ? undefined
     : Session.open(
         {
           title,
-          description: String(loaded.experiment.description ?? ''),
-          region: o.sandbox ? 'sandbox' : (o.region ?? process.env.AWS_REGION ?? 'default'),
-          sandbox: Boolean(o.sandbox),
+          description: String(experiment.description ?? ''),
+          region: conn.ctx.settings.region ?? 'default',
+          sandbox: conn.sandbox,
         },
         { root: o.recordings },
       );
+  const abort = new AbortController();
+  const wiring = playWiring({
+    aws: sdkCall(conn.ctx),
+    runbook,
+    allowUntagged: o['allow-untagged'],
+    seed: o.seed === undefined ? undefined : Number(o.seed),
+    // the sandbox's clock may run --speed times faster than the wall: ask for a wide window
+    metricWindow: conn.sandbox
+      ? (end) => ({
+          start: new Date(end.getTime() - 3 * 3600_000),
+          end: new Date(end.getTime() + 48 * 3600_000),
+        })
+      : undefined,
+    onGuardEvent: (e) => session?.guardEvent(e),
+    onStop: (reason) => void halt(`stop condition: ${reason}`),
+  });
+  const halt = async (why: string) => {
+    if (abort.signal.aborted) return;
+    abort.abort();
+    const r = await wiring.guard.undoAll();
+    const failed = r.failed.map((f) => `${f.description}: ${f.error ?? 'failed'}`);
+    wiring.loop.halted(
+      `${why}: undid ${r.undone} change(s)${failed.length ? `, FAILED: ${failed.join('; ')}` : ''}`,
+    );
+    session?.halt(why, { undone: r.undone, failed });
+    say('HALT', `${why}; ${r.undone} change(s) undone`);
+  };
+  const issues = validateExperiment(experiment, { registry: wiring.registry, env, vars: varsLoaded });
+  const errors = issues.filter((i) => i.level === 'error');
+  if (errors.length) {
+    for (const i of errors) process.stderr.write(`${formatIssue(file, i)}\n`);
+    session?.close('invalid experiment');
+    await conn.close();
+    return 2;
+  }
+
   const machine = new RunbookMachine(runbook, {
     onRecord(r) {
       if (r.kind === 'hypothesis') session?.hypothesis(r.text);
@@ -104,46 +131,58 @@ export const run: CommandModule['run'] = async (argv) => {
       say('NOTE', recordLine(r));
     },
   });
-  const abort = new AbortController();
   let running: Promise<RunResult | undefined> | undefined;
+  let armed = false;
   const start = () => {
-    running = runExperiment(loaded.experiment, {
-      registry: machine.gate(loaded.registry),
+    const detach = session?.attachLoop(wiring.loop);
+    wiring.loop.start();
+    void wiring.configure().catch((err: unknown) => say('WARNING', `graphs: ${firstSentence(err)}`));
+    running = runExperiment(experiment, {
+      registry: machine.gate(wiring.registry),
       emit: (e: RunEvent) => {
         session?.runEvent(e);
         machine.onRunEvent(e);
         for (const line of logLines(e)) if (line.level !== 'DEBUG') feed.push(formatLine(line, 'none'));
       },
-      vars: loaded.vars,
-      env: loaded.env,
+      vars: varsLoaded,
+      env,
       signal: abort.signal,
-    }).catch((err: unknown) => {
-      say('ERROR', firstSentence(err));
-      return undefined;
-    });
+    })
+      .catch((err: unknown) => {
+        say('ERROR', firstSentence(err));
+        return undefined;
+      })
+      .finally(() => {
+        wiring.loop.stop();
+        detach?.();
+      });
   };
   const off = machine.subscribe(() => {
-    if (!running && machine.state.stage === 'steps') start();
+    const st = machine.state;
+    if (!running && st.stage === 'steps') start();
+    const attack = st.steps.find((x) => x.status === 'running');
+    if (attack && !armed) {
+      armed = true;
+      wiring.loop.attackStarted(attack.step.title);
+    }
   });
 
   const { runRunbookApp } = await import('../tui/screens/runbook/run-runbook.js');
   const outcome = await runRunbookApp({
     machine,
     title,
-    description:
-      typeof loaded.experiment.description === 'string' ? loaded.experiment.description : undefined,
+    description: typeof experiment.description === 'string' ? experiment.description : undefined,
     feed,
-    onInterrupt: () => abort.abort(),
+    watch: wiring.loop,
+    onInterrupt: () => void halt('operator interrupted the game day (Ctrl+C)'),
   });
   off();
   if (running && !machine.state.run.status)
     process.stderr.write('gameday: waiting for the run to finish its rollbacks...\n');
   const result = await running;
-  if (abort.signal.aborted) {
-    const undo = await loaded.functions.undoAll();
-    session?.halt('operator interrupted the game day (Ctrl+C)', undo);
-  }
-  await loaded.close();
+  wiring.loop.stop();
+  if (wiring.guard.active().length) await halt('game day closed with changes still in place');
+  await conn.close();
   const closed = session?.close(outcome);
   if (closed) process.stderr.write(`gameday: recorded in ${closed.dir}\n`);
   if (!result) return outcome === 'interrupted' ? 130 : 1;
@@ -172,9 +211,7 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       options: {
-        sandbox: { type: 'boolean', default: false },
-        region: { type: 'string' },
-        profile: { type: 'string' },
+        ...AWS_FLAGS,
         'allow-untagged': { type: 'boolean', default: false },
         var: { type: 'string', multiple: true, default: [] },
         'var-file': { type: 'string', multiple: true, default: [] },

@@ -13,6 +13,7 @@ import { KeyBar } from '../../widgets/KeyBar.js';
 import { BriefingView, SummaryView } from './BriefingView.js';
 import { ChecklistView, QuestionView } from './InputViews.js';
 import { StepsView } from './StepsView.js';
+import { WatchPanel, type WatchSource } from './WatchPanel.js';
 
 /** What the runbook screen shows: the machine, the scenario's title and the engine's last lines. */
 export interface RunbookScreenProps {
@@ -20,6 +21,8 @@ export interface RunbookScreenProps {
   title: string;
   description?: string;
   feed?: LineFeed;
+  /** The steady loop (stop alarms, graphed metrics), shown while the steps and checklist run. */
+  watch?: WatchSource;
   width?: number;
   /** The operator leaves (after the summary, or q at any time the keys allow it). */
   onExit?(): void;
@@ -109,6 +112,11 @@ export function RunbookScreen(props: RunbookScreenProps) {
       <Box flexDirection="column" marginY={1}>
         {body}
       </Box>
+      {props.watch && (state.stage === 'steps' || state.stage === 'observations') ? (
+        <Box flexDirection="column" marginBottom={1}>
+          <WatchPanel source={props.watch} />
+        </Box>
+      ) : null}
       <KeyBar commands={keys} width={width} />
     </Box>
   );

@@ -7,6 +7,7 @@ import { SettingsProvider } from '../../context.js';
 import { KeypressProvider, Priority, useKeypress } from '../../hooks/keypress.js';
 import { theme } from '../../theme.js';
 import { RunbookScreen } from './RunbookScreen.js';
+import type { WatchSource } from './WatchPanel.js';
 
 /** What the launcher needs. */
 export interface RunbookAppOptions {
@@ -14,6 +15,8 @@ export interface RunbookAppOptions {
   title: string;
   description?: string;
   feed: LineFeed;
+  /** The steady loop: stop alarms and graphed metrics. */
+  watch?: WatchSource;
   /** Ctrl+C: stop the run now (halt and undo). */
   onInterrupt(): void;
 }
@@ -56,6 +59,7 @@ export async function runRunbookApp(opts: RunbookAppOptions): Promise<'finished'
             title={opts.title}
             description={opts.description}
             feed={opts.feed}
+            watch={opts.watch}
             width={Math.max(60, Math.min(120, process.stdout.columns ?? 80))}
             onExit={() => app.unmount()}
           />
