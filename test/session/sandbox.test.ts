@@ -18,7 +18,7 @@ import { loadRecording, type Recording } from '../../src/session/recording.js';
 import { sandboxSession } from './sandbox-session.js';
 import { tempRoot } from './support.js';
 
-const CORPUS_JOURNAL = '../shared/corpus/journals/Mickael-Roger__chaostoolkit-ansible__journal.json';
+const CORPUS_JOURNAL = 'test/fixtures/experiment/journals/Mickael-Roger__chaostoolkit-ansible__journal.json';
 
 let dir: string;
 let rec: Recording;
