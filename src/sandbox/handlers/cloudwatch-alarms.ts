@@ -278,14 +278,13 @@ export const cloudwatchAlarmHandlers: HandlerTable = {
   DescribeAlarmsForMetric: describeForMetric,
   PutMetricAlarm: putAlarm,
   SetAlarmState: setState,
+  // As AWS documents it: incorrect names are ignored and the correct ones are still deleted.
   DeleteAlarms: ({ world }, input) => {
     const names: string[] = input.AlarmNames ?? [];
-    const missing = names.filter((n) => !world.alarms.has(n));
-    if (missing.length)
+    if (names.length > 100)
       throw new SandboxError(
-        'ResourceNotFound',
-        `${missing.length === 1 ? 'Alarm' : 'Alarms'} ${missing.join(', ')} not found`,
-        404,
+        'InvalidParameterValueException',
+        'The collection AlarmNames must not have a size greater than 100.',
       );
     for (const n of names) world.alarms.delete(n);
     return {};
