@@ -8,6 +8,7 @@ import type { CommandModule } from './registry.js';
 
 const USAGE = `Usage: gameday [--sandbox] [--region R] [--profile P] [--read-only] [--dry-run]
                [--stop-alarm NAME]... [--max-probe-failures N] [--period SECONDS]
+               [--record-dir DIR] [--no-record]
 
 The interactive console: inventory, targets, attacks, and a live steady-state view.
   --read-only             look, never change anything (dangerous keys are hidden)
@@ -16,6 +17,8 @@ The interactive console: inventory, targets, attacks, and a live steady-state vi
   --max-probe-failures N  halt and undo when a probe fails N times in a row (default 10; 0 = never)
   --period SECONDS        steady-state tick (default 1)
   --allow-untagged        attack resources without the chaos:allowed=true tag
+  --record-dir DIR        where the session is recorded (default ./recordings)
+  --no-record             do not record the session
 Needs an interactive terminal of at least 80x24.`;
 
 /** Runs the console for the given argv. */
@@ -44,31 +47,38 @@ export const run: CommandModule['run'] = async (argv) => {
 
   const { connect } = await import('./connect.js');
   const conn = await connect(values);
-  const [{ runConsole }, { buildServices }, { discover }, { sdkCall }] = await Promise.all([
-    import('../tui/run.js'),
-    import('../tui/wiring/services.js'),
-    import('../aws/discovery/index.js'),
-    import('../aws/ops/call.js'),
-  ]);
+  const [{ runConsole }, { buildServices }, { discover }, { sdkCall }, { callerIdentity }] =
+    await Promise.all([
+      import('../tui/run.js'),
+      import('../tui/wiring/services.js'),
+      import('../aws/discovery/index.js'),
+      import('../aws/ops/call.js'),
+      import('../aws/identity.js'),
+    ]);
+  // Who we are, before the first frame: the header and the recording need the account, and bad
+  // credentials are better told in one line here than inside the console.
+  let identity: Awaited<ReturnType<typeof callerIdentity>>;
+  try {
+    identity = await callerIdentity(conn.ctx);
+  } catch (err) {
+    await conn.close();
+    throw err;
+  }
   const info = {
     region: conn.ctx.settings.region,
     sandbox: conn.sandbox,
     readOnly: Boolean(values['read-only']),
     dryRun: Boolean(values['dry-run']),
-    account: undefined as string | undefined,
-    caller: undefined as string | undefined,
+    account: identity.account,
+    caller: identity.arn,
   };
-  let identity: Awaited<ReturnType<typeof discover>>['identity'] | undefined;
+  const session = values['no-record']
+    ? undefined
+    : await openSession(values['record-dir'] ?? 'recordings', info);
   const services = buildServices({
     info,
     aws: sdkCall(conn.ctx),
-    listInventory: async () => {
-      const inv = await discover(conn.ctx, { identity });
-      identity = inv.identity;
-      info.account = inv.identity.account;
-      info.caller = inv.identity.arn;
-      return inv;
-    },
+    listInventory: () => discover(conn.ctx, { identity }),
     guard: values['allow-untagged'] ? { allowUntagged: true } : {},
     // The sandbox's clock runs --speed times faster than the wall: ask for a wide window and take
     // the latest point; a real account gets the last few periods.
@@ -82,6 +92,7 @@ export const run: CommandModule['run'] = async (argv) => {
     maxProbeFailures,
     periodMs,
     onClose: () => conn.close(),
+    session,
   });
 
   // SIGINT/SIGTERM from outside (kill, a closing terminal, a CI timeout): halt and undo, then close.
@@ -118,8 +129,38 @@ export const run: CommandModule['run'] = async (argv) => {
     process.stderr.write(
       `gameday: ${left} change(s) were left active; undo them with \`gameday recover\` or by hand\n`,
     );
+  if (session) {
+    const closed = session.close(left > 0 ? `quit with ${left} change(s) active` : 'quit');
+    for (const e of closed.errors) process.stderr.write(`gameday: recording ${closed.dir}: ${e}\n`);
+    process.stderr.write(`gameday: session recorded in ${closed.dir}\n`);
+  }
   return 0;
 };
+
+/** Opens the session's recording (write-ahead), or says in one line why it cannot. */
+async function openSession(root: string, info: { account: string; region: string; sandbox: boolean }) {
+  const [{ Session }, { VERSION }] = await Promise.all([
+    import('../session/session.js'),
+    import('./version.js'),
+  ]);
+  try {
+    return Session.open(
+      {
+        title: `console session${info.sandbox ? ' (sandbox)' : ''}`,
+        accountId: info.account,
+        region: info.region,
+        sandbox: info.sandbox,
+        operator: process.env.USER ?? null,
+        gamedayVersion: VERSION,
+      },
+      { root },
+    );
+  } catch (err) {
+    throw new UserError(
+      `cannot record the session under ${root}: ${(err as Error).message} (give another --record-dir, or --no-record)`,
+    );
+  }
+}
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -132,6 +173,8 @@ function parse(argv: string[]) {
       'max-probe-failures': { type: 'string' },
       period: { type: 'string' },
       'allow-untagged': { type: 'boolean' },
+      'record-dir': { type: 'string' },
+      'no-record': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: false,

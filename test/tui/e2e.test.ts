@@ -2,7 +2,9 @@
 // "web" instances, terminate them, watch the ASG's healthy count dip and recover, add a note,
 // halt, quit. Assertions read the captured screen.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTmux, TmuxSession } from './tmux.js';
 
@@ -14,13 +16,17 @@ if (!hasTmux) console.warn('e2e console test skipped: tmux is not installed');
 
 describe.skipIf(!hasTmux)('gameday --sandbox in tmux (80x24)', () => {
   let t: TmuxSession;
+  const records = mkdtempSync(join(tmpdir(), 'gd-e2e-'));
   beforeAll(() => {
     ensureBuilt();
     t = new TmuxSession(
-      'CI=0 node dist/cli.js --sandbox --speed 20 --seed 1 --max-probe-failures 0; echo "EXIT=$?"; sleep 30',
+      `CI=0 node dist/cli.js --sandbox --speed 20 --seed 1 --max-probe-failures 0 --record-dir ${records}; echo "EXIT=$?"; sleep 30`,
     );
   });
-  afterAll(() => t?.kill());
+  afterAll(() => {
+    t?.kill();
+    rmSync(records, { recursive: true, force: true });
+  });
 
   it('marks 2 web instances, terminates them, sees the dip and recovery, notes, halts and quits', async () => {
     await t.waitFor('updated');
@@ -55,7 +61,12 @@ describe.skipIf(!hasTmux)('gameday --sandbox in tmux (80x24)', () => {
     t.keys('h');
     await t.waitFor('halted: undid 0 change(s)');
     t.keys('q');
-    await t.waitFor('EXIT=0');
+    s = await t.waitFor('EXIT=0');
+    expect(s).toContain(`session recorded in ${records}`);
+    const [dir] = readdirSync(records);
+    const log = readFileSync(join(records, dir!, 'events.ndjson'), 'utf8');
+    expect(log).toContain('"func":"terminate_instances"');
+    expect(log).toContain('web recovered after the ASG replaced both');
   }, 120_000);
 });
 

@@ -1,10 +1,15 @@
 // The console's services over the sandbox (virtual clock): the same SDK clients, catalogue and
 // guard a real account uses, so these prove the wiring end to end without a terminal.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwsContext } from '../../src/aws/clients.js';
 import { discover } from '../../src/aws/discovery/index.js';
 import { sdkCall } from '../../src/aws/ops/call.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { Session } from '../../src/session/session.js';
 import { realClock } from '../../src/steady/loop.js';
 import { rowsFor } from '../../src/tui/screens/inventory-rows.js';
 import type { TargetRef } from '../../src/tui/services.js';
@@ -18,7 +23,7 @@ afterEach(async () => {
   sandbox?.close();
 });
 
-async function open(readOnly = false) {
+async function open(readOnly = false, session?: Session) {
   sandbox = createSandbox({ seed: 7, clock: 'virtual' });
   ctx = await AwsContext.create({
     region: sandbox.region,
@@ -32,6 +37,7 @@ async function open(readOnly = false) {
     aws: sdkCall(c),
     listInventory: () => discover(c),
     clock: { ...realClock, now: () => sandbox!.clock.now() },
+    session,
     metricWindow: (end) => ({
       start: new Date(end.getTime() - 3 * 3600_000),
       end: new Date(end.getTime() + 48 * 3600_000),
@@ -128,6 +134,58 @@ describe('console services over the sandbox', () => {
     expect(snap.series.some((s) => s.points.at(-1) !== null)).toBe(true);
     expect(snap.probes[0]!.spec.title).toBe('ASG web healthy');
     expect(snap.probes[0]!.strip).toEqual([true]);
+  });
+});
+
+describe('console session recording', () => {
+  it('records the guard (write-ahead), the attack, the loop ticks, notes and the halt', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gd-console-'));
+    try {
+      const session = Session.open({ title: 'console test', region: 'us-east-1', sandbox: true }, { root });
+      const { services, target } = await open(false, session);
+      const batch = target('batch-1');
+      const stop = services.attacksFor([batch]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+      await services.steady.tick();
+      await services.execute({
+        attack: stop,
+        targets: [batch],
+        args: { instance_ids: [batch.id] },
+        dryRun: false,
+      });
+      services.steady.note('batch-1 is down');
+      sandbox!.clock.advance(60_000);
+      await services.steady.tick();
+      await services.haltAndUndo();
+      const closed = session.close('quit');
+      const lines = readFileSync(join(closed.dir, 'events.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const types = lines.map((l) => `${l.source}:${l.event.type}`);
+      for (const t of [
+        'session:session-start',
+        'steady:probe-sample',
+        'console:attack-start',
+        'guard:undo-recorded',
+        'guard:change',
+        'console:attack-end',
+        'steady:note',
+        'console:halt',
+        'guard:undone',
+        'session:session-end',
+      ])
+        expect(types).toContain(t);
+      expect(types.indexOf('guard:undo-recorded')).toBeLessThan(types.indexOf('guard:change'));
+      const start = lines.find((l) => l.event.type === 'attack-start').event;
+      expect(start).toMatchObject({
+        module: 'chaosaws.ec2.actions',
+        func: 'stop_instances',
+        arguments: { instance_ids: [batch.id] },
+      });
+      expect(closed.errors).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import type { AwsCall } from '../../aws/ops/call.js';
 import { Guard, type GuardEvent, type GuardOptions } from '../../catalog/guard.js';
 import { CATALOG, catalogEntries } from '../../catalog/index.js';
 import type { CatalogEntry } from '../../catalog/types.js';
+import type { Session } from '../../session/session.js';
 import { SteadyLoop } from '../../steady/loop.js';
 import type { FetchMetrics, LoopClock, MetricResult } from '../../steady/types.js';
 import type { AttackOption, AttackPreview, AttackRequest, ConsoleServices, TargetRef } from '../services.js';
@@ -28,16 +29,26 @@ export interface ServicesOptions {
   clock?: LoopClock;
   /** Extra cleanup on close (the connection). */
   onClose?(): Promise<void>;
+  /** The session recording: guard events (write-ahead), loop ticks, attacks, halts. */
+  session?: Pick<
+    Session,
+    'guardEvent' | 'attachLoop' | 'attackStart' | 'attackEnd' | 'halt' | 'stopConditions'
+  >;
 }
 
 /** The services, plus the session guard (for tests and the recorder). */
 export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Guard } {
   const runtimeFor = (guard: Guard) => ({ guard, aws: async () => o.aws });
-  const guard = new Guard({ ...o.guard, readOnly: o.info.readOnly, dryRun: o.info.dryRun });
+  const rec = o.session;
+  const guard = new Guard({
+    ...o.guard,
+    readOnly: o.info.readOnly,
+    dryRun: o.info.dryRun,
+    recorder: rec ? (e) => rec.guardEvent(e) : undefined,
+  });
   const entries = catalogEntries(runtimeFor(guard));
   const byId = new Map(entries.map((e) => [e.id, e]));
   let halt = new AbortController();
-  const running = new Map<number, string>();
   let nextRun = 1;
 
   const fetchMetrics: FetchMetrics = async (queries, start, end) => {
@@ -63,11 +74,9 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     halt = new AbortController();
     const r = await guard.undoAll();
     const failed = r.failed.map((f) => `${f.description}: ${f.error ?? 'failed'}`);
-    for (const label of running.values()) steady.attackEnded(label);
-    running.clear();
-    steady.halted(
-      `${why}: undid ${r.undone} change(s)${failed.length ? `, ${failed.length} FAILED (${failed.join('; ')})` : ''}`,
-    );
+    const text = `${why}: undid ${r.undone} change(s)${failed.length ? `, ${failed.length} FAILED (${failed.join('; ')})` : ''}`;
+    if (rec) rec.halt(text, { undone: r.undone, failed });
+    else steady.halted(text);
     return { undone: r.undone, failed };
   };
 
@@ -93,6 +102,13 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     if (!configured) {
       configured = true;
       steady.configure({ probes: defaultProbes(inv, entries), series: alarmSeries(inv) });
+      if (rec) {
+        rec.attachLoop(steady);
+        rec.stopConditions(
+          (o.stopOnAlarms ?? []).map((name) => ({ name, arn: inv.alarms.find((a) => a.name === name)?.arn })),
+          o.maxProbeFailures,
+        );
+      }
     }
     return inv;
   };
@@ -162,14 +178,28 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     // --dry-run makes every run a dry run, whatever the screen asked for.
     const req = o.info.dryRun ? { ...asked, dryRun: true } : asked;
     const entry = entryOf(req.attack.id);
-    const id = nextRun++;
-    if (!req.dryRun) {
-      running.set(id, req.attack.title);
-      steady.attackStarted(req.attack.title);
-    }
+    const title = req.dryRun ? `dry run: ${req.attack.title}` : req.attack.title;
+    // The attack is marked on the charts from its start to the end of its call (timed attacks
+    // return after their own undo); a halt is logged where it happens.
+    let started = nextRun++;
+    if (rec)
+      started = rec.attackStart({
+        title,
+        module: entry.module,
+        func: entry.func,
+        arguments: req.args,
+        targets: req.targets.map((t) => ({ kind: t.kind, id: t.id, tags: t.tags, parent: t.cluster })),
+        dryRun: req.dryRun,
+      });
+    else steady.attackStarted(title);
+    const end = (ok: boolean, message: string, output?: unknown) => {
+      if (rec) rec.attackEnd(started, { ok, message, output });
+      else steady.attackEnded(title);
+      steady.log(ok ? 'note' : 'error', message);
+    };
     const before = guard.active().length;
     try {
-      await entry.call(req.args, {
+      const output = await entry.call(req.args, {
         configuration: {},
         secrets: {},
         signal: halt.signal,
@@ -180,13 +210,11 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
       const message = req.dryRun
         ? `${req.attack.title}: dry run passed, nothing changed`
         : `${req.attack.title} done${added > 0 ? `; ${added} change(s) to undo (h halts and undoes)` : ''}`;
-      steady.log('note', message);
-      if (!req.dryRun && added <= 0 && running.delete(id)) steady.attackEnded(req.attack.title);
+      end(true, message, output);
       return { ok: true, message };
     } catch (err) {
       const message = `${req.attack.title} failed: ${err instanceof Error ? err.message : String(err)}`;
-      steady.log('error', message);
-      if (running.delete(id) && guard.active().length === before) steady.attackEnded(req.attack.title);
+      end(false, message);
       return { ok: false, message };
     }
   };
