@@ -12,7 +12,7 @@ import type { CommandModule } from './registry.js';
 
 const USAGE =
   'usage: gameday replay RECORDING [--sandbox] [--region R] [--profile P] [--keep-ids | --re-resolve] [--diff-only] ' +
-  '[--journal-path P] [--allow-untagged] [--no-record] [--verbose]';
+  '[--journal-path P] [--allow-untagged] [--no-record] [--verbose] [--speed X]';
 
 /** How a replay went. */
 export interface ReplayOutcome {
@@ -35,6 +35,8 @@ export interface ReplayOptions {
   allowUntagged?: boolean;
   record?: boolean;
   verbose?: boolean;
+  /** The sandbox's speed factor for the run (`--speed`). */
+  speed?: string;
   /** Asks keep/re-resolve when targets changed and no mode was given (the terminal prompt). */
   ask?: () => Promise<'keep-ids' | 're-resolve' | undefined>;
   out?: (line: string) => void;
@@ -137,6 +139,7 @@ async function runRecorded(
         );
   const functions = await loadFunctionRegistry({
     sandbox: o.sandbox,
+    sandboxSpeed: o.speed,
     region: o.region,
     profile: o.profile,
     guard: {
@@ -160,6 +163,7 @@ async function runRecorded(
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal); // a SIGTERM undoes like Ctrl-C
     try {
       const result = await runExperiment(experiment, {
         registry: functions.registry,
@@ -173,7 +177,7 @@ async function runRecorded(
         signal: abort.signal,
         host: { platform: `gameday-${VERSION}`, node: 'gameday-replay' },
       });
-      if (abort.signal.aborted) await functions.undoAll();
+      if (abort.signal.aborted) session?.halt('interrupted by a signal', await functions.undoAll());
       const journalPath =
         o.journalPath ?? (session ? join(session.dir, 'replay-journal.json') : 'journal.json');
       const { writeFileSync } = await import('node:fs');
@@ -182,6 +186,7 @@ async function runRecorded(
       return { code: result.status !== 'completed' || result.deviated ? 1 : 0, dir: session?.dir };
     } finally {
       process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
   } finally {
     const closed = session?.close();
@@ -219,6 +224,7 @@ export const run: CommandModule['run'] = async (argv) => {
     'allow-untagged': { type: 'boolean' },
     'no-record': { type: 'boolean' },
     verbose: { type: 'boolean' },
+    speed: { type: 'string' },
   });
   if (help || !recording) {
     process.stdout.write(`${USAGE}\n`);
@@ -238,6 +244,7 @@ export const run: CommandModule['run'] = async (argv) => {
     allowUntagged: Boolean(v['allow-untagged']),
     record: !v['no-record'],
     verbose: Boolean(v.verbose),
+    speed: v.speed as string | undefined,
     ask: interactive ? askMode : undefined,
   });
   return outcome.exitCode;

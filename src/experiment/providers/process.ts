@@ -33,7 +33,17 @@ export const runProcess: ProviderFn = (activity, ctx) => {
 
   return new Promise((resolve, reject) => {
     if (ctx.signal.aborted) return reject(new Interrupted('interrupted'));
-    const child = spawn(file, argv, { shell, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so an interrupt or a timeout also ends what a shell started under it
+    // (an orphaned grandchild would hold the pipes open and keep gameday from exiting).
+    const child = spawn(file, argv, { shell, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch {
+        child.kill(sig);
+      }
+    };
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -42,11 +52,11 @@ export const runProcess: ProviderFn = (activity, ctx) => {
       timeout !== undefined
         ? setTimeout(() => {
             timedOut = true;
-            child.kill('SIGKILL');
+            kill('SIGKILL');
           }, timeout * 1000)
         : undefined;
     const onAbort = () => {
-      child.kill('SIGTERM');
+      kill('SIGTERM');
       finish(() => reject(new Interrupted('interrupted')));
     };
     const finish = (f: () => void) => {
