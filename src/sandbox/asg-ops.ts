@@ -158,7 +158,10 @@ export function reconcileAsg(world: World, asg: AsgRec, now: number): void {
       inst.state === 'stopping' ||
       inst.state === 'terminated' ||
       inst.state === 'shutting-down';
-    if (m.lifecycle === 'InService' && gone && !suspended(asg, 'HealthCheck')) m.health = 'Unhealthy';
+    // The health-check grace period: a new instance is not health-checked until it has passed.
+    const inGrace = inst !== undefined && now - inst.launchTime < asg.grace * 1000;
+    if (m.lifecycle === 'InService' && gone && !inGrace && !suspended(asg, 'HealthCheck'))
+      m.health = 'Unhealthy';
     if (m.lifecycle === 'InService' && m.health === 'Unhealthy' && !suspended(asg, 'ReplaceUnhealthy'))
       terminateMember(
         world,

@@ -14,7 +14,7 @@ import {
   TerminateInstanceInAutoScalingGroupCommand,
   UpdateAutoScalingGroupCommand,
 } from '@aws-sdk/client-auto-scaling';
-import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure, permitted, type Rig, rig } from './support.js';
 
@@ -233,5 +233,39 @@ describe('members', () => {
     expect(
       healed.Instances!.filter((i) => i.LifecycleState === 'InService' && i.HealthStatus === 'Healthy'),
     ).toHaveLength(2);
+  });
+});
+
+describe('health-check grace period', () => {
+  it('does not replace a new instance stopped within the grace period until the period has passed', async () => {
+    r = await rig({ size: 'empty' });
+    await permitted(() =>
+      r.asg.send(
+        new CreateLaunchConfigurationCommand({ LaunchConfigurationName: 'lc', ImageId: 'ami-12c6146b' }),
+      ),
+    );
+    await permitted(() =>
+      r.asg.send(
+        new CreateAutoScalingGroupCommand({
+          AutoScalingGroupName: 'g',
+          LaunchConfigurationName: 'lc',
+          MinSize: 1,
+          MaxSize: 1,
+          HealthCheckGracePeriod: 300,
+          AvailabilityZones: ['us-east-1a'],
+        }),
+      ),
+    );
+    r.step(60);
+    const [id] = (await group(r, 'g')).Instances!.map((i) => i.InstanceId!);
+    await permitted(() => r.ec2.send(new StopInstancesCommand({ InstanceIds: [id!] })));
+    r.step(120);
+    expect((await group(r, 'g')).Instances!.map((i) => [i.InstanceId, i.HealthStatus])).toEqual([
+      [id, 'Healthy'],
+    ]);
+    r.step(240);
+    const after = await group(r, 'g');
+    expect(after.Instances!.map((i) => i.InstanceId)).not.toContain(id);
+    expect(after.Instances).toHaveLength(1);
   });
 });
