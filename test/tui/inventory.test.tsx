@@ -142,6 +142,23 @@ describe('InventoryScreen', () => {
     await ui.unmount();
   });
 
+  it('names what could not be listed (a denied service) and still shows the rest', async () => {
+    const inv = {
+      ...shopInventory(),
+      gaps: [
+        {
+          kinds: ['clusters' as const, 'services' as const],
+          operation: 'ecs:ListClusters',
+          message: 'AccessDenied: not authorized to perform ecs:ListClusters',
+        },
+      ],
+    };
+    const ui = await renderTui(<Harness inv={inv} />);
+    expect(ui.frame()).toContain('not listed: clusters/services (AccessDenied');
+    expect(ui.frame()).toContain('i-0web0');
+    await ui.unmount();
+  });
+
   it('says it is discovering before the first inventory arrives', async () => {
     const ui = await renderTui(<Harness />);
     expect(ui.frame()).toContain('discovering…');

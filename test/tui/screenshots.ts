@@ -11,7 +11,7 @@ if (!hasTmux) {
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
-const t = new TmuxSession('CI=0 node dist/cli.js --sandbox --speed 20 --seed 1');
+const t = new TmuxSession('CI=0 node dist/cli.js --sandbox --speed 20 --seed 1 --no-record');
 const save = (name: string, text: string) => {
   writeFileSync(join(out, `${name}.txt`), `${text.replace(/\s+$/, '')}\n`);
   console.log(`wrote ${join(out, `${name}.txt`)}`);

@@ -102,7 +102,14 @@ export function InventoryScreen(props: InventoryScreenProps) {
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const cursor = useCursor(rows.length);
-  const tableHeight = Math.max(1, props.height - 4 - (editing || filter ? 1 : 0));
+  const tableHeight = Math.max(
+    1,
+    props.height -
+      4 -
+      (editing || filter ? 1 : 0) -
+      (inv?.gaps.length ? 1 : 0) -
+      (props.snapshot.error ? 1 : 0),
+  );
   const active = (props.isActive ?? true) && !editing;
 
   const switchTab = (delta: number) => {
@@ -221,6 +228,11 @@ export function InventoryScreen(props: InventoryScreenProps) {
           }
         />
       )}
+      {inv?.gaps.length ? (
+        <Text color={theme.status.warn} wrap="truncate">
+          {`not listed: ${inv.gaps.map((g) => `${g.kinds.join('/')} (${g.message})`).join('; ')}`}
+        </Text>
+      ) : null}
       {props.snapshot.error ? (
         <Text color={theme.status.error} wrap="truncate">{`✘ ${props.snapshot.error}`}</Text>
       ) : null}
