@@ -12,6 +12,8 @@ export interface AttackRun {
   targets: AttackTarget[];
   /** Its random pick (from the start, else from the guard's selection event). */
   selection?: { quantity: string; seed: number };
+  /** What the random pick chose from (the guard's selection event), when it picked. */
+  candidates?: string[];
   /** Unique activity name in the experiment ("stop-instances", "stop-instances-2"). */
   name: string;
   /** Undo records written while it ran, with their final status. */
@@ -67,10 +69,18 @@ export function attacksOf(rec: Recording): AttackRun[] {
       start,
       end,
       targets: start.targets.length ? start.targets : (end?.targets ?? []),
+      ...candidatesOf(rec, start.at, to),
       ...((start.selection ?? end?.selection) ? { selection: start.selection ?? end?.selection } : {}),
       name: n === 1 ? base : `${base}-${n}`,
       undos: undos.filter((u) => u.recordedAt >= start.at && u.recordedAt <= to),
       gapAfter: Math.max(0, Math.round((until - stop) / 1000)),
     };
   });
+}
+
+// The candidates of the guard's selection events while the attack ran.
+function candidatesOf(rec: Recording, from: number, to: number): { candidates?: string[] } {
+  const picks = rec.guard.filter((e) => e.type === 'selection' && e.at >= from && e.at <= to);
+  const ids = picks.flatMap((e) => (e.type === 'selection' ? e.candidates : []));
+  return ids.length ? { candidates: [...new Set(ids)] } : {};
 }

@@ -84,15 +84,16 @@ function hypothesisProbes(rec: Recording): Activity[] {
   return out;
 }
 
-/** Rollbacks from the undo records an attack left for later (not the ones it played itself). */
+/** Rollbacks from the undo records attacks left for later (not the ones they played themselves), newest first. */
 export function rollbacksOf(attacks: readonly AttackRun[]): {
   activities: Activity[];
   unmapped: { attack: string; undo: string }[];
 } {
   const activities: Activity[] = [];
   const unmapped: { attack: string; undo: string }[] = [];
-  for (const a of attacks)
-    for (const u of a.undos.filter((u) => needsRollback(u, a))) {
+  // Newest change first, as the guard undoes (start the instance before healing resumes).
+  for (const a of [...attacks].reverse())
+    for (const u of a.undos.filter((u) => needsRollback(u, a)).reverse()) {
       u.calls.forEach((call, i) => {
         const name = `undo-${a.name}${u.calls.length > 1 ? `-${i + 1}` : ''}`;
         const act = rollbackFor(call, name);

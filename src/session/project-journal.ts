@@ -36,7 +36,7 @@ export function projectJournal(rec: Recording): Journal {
     deviated: Boolean(before?.steady_state_met && after && after.steady_state_met === false),
     steady_states: { before, after, during: [] },
     run: attacks.map((a, i) => attackEntry(a, method[i] ?? {})),
-    rollbacks: attacks.flatMap(rollbackEntries),
+    rollbacks: attacks.flatMap(rollbackEntries).sort((x, y) => Date.parse(x.start) - Date.parse(y.start)),
     end: isoUtc(rec.t1),
     duration: secondsBetween(rec.t0, rec.t1),
   });

@@ -16,6 +16,8 @@ export interface TargetDiff {
   attack: string;
   fn: string;
   recorded: { id: string; state?: string }[];
+  /** What the random pick chose from then (absent when it did not pick). */
+  pool?: string[];
   /** What the attack's selectors match now (the pool it would pick from). */
   now: NowResource[];
   /** Recorded targets that no longer exist (or are terminated). */
@@ -52,12 +54,14 @@ export function targetDiffs(attacks: readonly AttackRun[], inv: InventoryView): 
         ? [{ id: r.id, from: r.state, to: x.state }]
         : [];
     });
-    const recIds = new Set(recorded.map((r) => r.id));
+    // A random pick is compared by its pool: what it could choose from then vs now.
+    const recIds = new Set([...recorded.map((r) => r.id), ...(a.candidates ?? [])]);
     return {
       attack: a.name,
       fn: `${a.start.module}.${a.start.func}`,
       recorded,
       now,
+      ...(a.candidates ? { pool: a.candidates } : {}),
       gone: [...goneIds],
       added: now.filter((x) => !recIds.has(x.id)).map((x) => x.id),
       changed,
@@ -79,8 +83,9 @@ export function diffLines(diffs: readonly TargetDiff[]): string[] {
     out.push(
       `  recorded: ${d.recorded.map((r) => `${r.id}${r.state ? ` [${r.state}]` : ''}`).join(', ') || 'none'}`,
     );
+    if (d.pool) out.push(`  pool then: ${d.pool.join(', ')}`);
     out.push(
-      `  now:      ${d.now.map((r) => `${r.id}${r.state ? ` [${r.state}]` : ''}`).join(', ') || 'nothing matches'}`,
+      `  ${d.pool ? 'pool now:' : 'now:     '} ${d.now.map((r) => `${r.id}${r.state ? ` [${r.state}]` : ''}`).join(', ') || 'nothing matches'}`,
     );
     if (d.gone.length) out.push(`  gone:     ${d.gone.join(', ')}`);
     if (d.added.length) out.push(`  new:      ${d.added.join(', ')}`);

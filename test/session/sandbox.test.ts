@@ -58,9 +58,10 @@ describe('a recorded sandbox session', () => {
     expect(issues.filter((i) => i.level === 'error')).toEqual([]);
     const stopped = changes(rec.guard)[1]!.split(' ')[1];
     expect(experiment.method![1]!.provider!.arguments).toEqual({ instance_ids: [stopped], selection: 'ALL' });
+    // Newest first, as the guard undoes: start the instance before healing resumes.
     expect(experiment.rollbacks!.map((r) => `${r.provider?.module}.${r.provider?.func}`)).toEqual([
-      'chaosaws.asg.actions.resume_processes',
       'chaosaws.ec2.actions.start_instances',
+      'chaosaws.asg.actions.resume_processes',
     ]);
     const ext = (experiment.extensions as { name: string; targets: { selectors: unknown }[] }[]).find(
       (x) => x.name === 'gameday',
@@ -97,9 +98,10 @@ describe('a recorded sandbox session', () => {
       const recorded = changes(rec.guard);
       expect(changes(events).slice(0, 2)).toEqual(recorded);
       expect(changes(events).slice(2)).toEqual([
-        'autoscaling:ResumeProcesses web',
         `ec2:StartInstances ${recorded[1]!.split(' ')[1]}`,
+        'autoscaling:ResumeProcesses web',
       ]);
+      expect(result.journal.rollbacks.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
       const corpus = JSON.parse(readFileSync(CORPUS_JOURNAL, 'utf8'));
       expect(Object.keys(result.journal)).toEqual(Object.keys(corpus));
     } finally {
