@@ -4,7 +4,8 @@
 // fires while an attack is on it calls `onStop` (the wiring halts and undoes) once; the next
 // attack re-arms it.
 // Models poll and notify: views subscribe and render `snapshot()`, never fetch.
-import { batchQueries, latestValues, MAX_QUERIES_PER_CALL } from './metrics.js';
+import { fetchLatest } from './metrics.js';
+import { measure, type ProbeOutcome, runProbe } from './probe-run.js';
 import type {
   FetchMetrics,
   LoopClock,
@@ -264,53 +265,24 @@ export class SteadyLoop {
     );
   }
 
-  private async runOne(spec: ProbeSpec): Promise<NonNullable<ProbeState['last']>> {
-    const ms = spec.timeoutMs ?? Math.max(2000, this.opts.periodMs);
-    let handle: unknown;
-    const timeout = new Promise<never>((_, reject) => {
-      handle = this.clock.setTimeout(() => reject(new ProbeTimeout(ms)), ms);
-    });
-    try {
-      const value = await Promise.race([spec.run(this.abort.signal), timeout]);
-      let ok = false;
-      try {
-        ok = spec.check(value);
-      } catch (err) {
-        return { ok: false, value, error: `tolerance check failed: ${message(err)}` };
-      }
-      return { ok, value };
-    } catch (err) {
-      return { ok: false, error: message(err) };
-    } finally {
-      this.clock.clearTimeout(handle);
-    }
+  private runOne(spec: ProbeSpec): Promise<ProbeOutcome> {
+    return runProbe(
+      spec,
+      this.abort.signal,
+      this.clock,
+      spec.timeoutMs ?? Math.max(2000, this.opts.periodMs),
+    );
   }
 
   private async fetchSeries(): Promise<(number | null)[]> {
     const specs = this.opts.series ?? [];
     if (!specs.length || !this.opts.fetchMetrics) return specs.map(() => null);
-    const longest = Math.max(...specs.map((s) => s.periodSeconds));
-    const end = new Date(this.clock.now());
-    const start = new Date(end.getTime() - longest * 3 * 1000);
-    const out: (number | null)[] = [];
-    for (const [b, batch] of batchQueries(specs).entries()) {
-      try {
+    return fetchLatest(specs, this.opts.fetchMetrics, this.clock.now(), {
+      onCall: () => {
         this.snap = { ...this.snap, metricCalls: this.snap.metricCalls + 1 };
-        const results = await this.opts.fetchMetrics(batch, start, end);
-        // Query ids are global positions (m0..mN-1), so results map straight back to their series.
-        const values = latestValues(
-          specs.length,
-          results,
-          specs.map((s) => /^(Sum|SampleCount)$/.test(s.stat)),
-        );
-        for (let i = 0; i < batch.length; i++)
-          out[b * MAX_QUERIES_PER_CALL + i] = values[b * MAX_QUERIES_PER_CALL + i] ?? null;
-      } catch (err) {
-        this.log('error', `GetMetricData failed: ${message(err)}`);
-        for (let i = 0; i < batch.length; i++) out[b * MAX_QUERIES_PER_CALL + i] = null;
-      }
-    }
-    return out;
+      },
+      onError: (err) => this.log('error', `GetMetricData failed: ${message(err)}`),
+    });
   }
 
   private async readAlarms(): Promise<Record<string, string>> {
@@ -353,20 +325,6 @@ export class SteadyLoop {
     this.snap = { ...this.snap, ...patch };
     for (const l of [...this.listeners]) l();
   }
-}
-
-/** A probe that took longer than its timeout. */
-export class ProbeTimeout extends Error {
-  override name = 'ProbeTimeout';
-  constructor(ms: number) {
-    super(`timed out after ${Math.round(ms / 100) / 10}s`);
-  }
-}
-
-function measure(spec: ProbeSpec, last: NonNullable<ProbeState['last']>): number | null {
-  if (last.error !== undefined) return null;
-  const n = spec.measure ? spec.measure(last.value) : last.value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
 function message(err: unknown): string {

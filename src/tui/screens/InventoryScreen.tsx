@@ -1,76 +1,21 @@
 // The inventory: tabs for EC2, ASGs, ECS (clusters > services > tasks) and alarms; move with j/k
 // or arrows, filter with `/` (words and tag k=v), mark targets with space, details with Enter,
 // attack the marked targets with `a`. The table is virtualized; the model refreshes on a period.
+
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { useTheme } from '../context.js';
 import { useCommands } from '../hooks/commands.js';
 import { useCursor } from '../hooks/cursor.js';
 import { Priority } from '../hooks/keypress.js';
-import type { KeyCommand } from '../keys/commands.js';
 import type { InventorySnapshot } from '../models/inventory-model.js';
 import type { AttackOption, TargetRef } from '../services.js';
 import { ago } from '../widgets/layout.js';
 import { type Column, rangeText, Table } from '../widgets/Table.js';
 import { TextField } from '../widgets/TextField.js';
+import { COLUMNS, INVENTORY_COMMANDS, statusColumn } from './inventory-columns.js';
 import { filterRows, type InventoryRow, rowsFor, TABS, type TabId } from './inventory-rows.js';
 import { statusColour } from './status-colour.js';
-
-/** The inventory's commands (the key bar and help read them). */
-export const INVENTORY_COMMANDS: KeyCommand[] = [
-  { id: 'up', keys: ['up', 'k'], label: '↑/k', description: 'up', visible: false },
-  { id: 'down', keys: ['down', 'j'], label: '↓/j', description: 'down', visible: false },
-  { id: 'pageUp', keys: ['pageup'], description: 'page up', visible: false },
-  { id: 'pageDown', keys: ['pagedown'], description: 'page down', visible: false },
-  { id: 'first', keys: ['home', 'g'], label: 'g', description: 'first row', visible: false },
-  { id: 'last', keys: ['end', 'G'], label: 'G', description: 'last row', visible: false },
-  { id: 'nextTab', keys: ['tab', 'right'], label: 'tab', description: 'next tab' },
-  { id: 'prevTab', keys: ['shift+tab', 'left'], label: 'S-tab', description: 'previous tab', visible: false },
-  { id: 'mark', keys: ['space'], description: 'mark' },
-  { id: 'details', keys: ['enter'], description: 'details' },
-  { id: 'filter', keys: ['/'], description: 'filter' },
-  { id: 'attack', keys: ['a'], description: 'attack', dangerous: true },
-  { id: 'clearMarks', keys: ['u'], description: 'unmark all', visible: false },
-  { id: 'refresh', keys: ['r'], description: 'refresh', visible: false },
-  {
-    id: 'escape',
-    keys: ['escape'],
-    label: 'esc',
-    description: 'clear filter / close details',
-    visible: false,
-  },
-];
-
-const COLUMNS: Record<TabId, { header: string; width: number | 'flex' }[]> = {
-  ec2: [
-    { header: 'INSTANCE', width: 19 },
-    { header: 'NAME', width: 'flex' },
-    { header: 'STATE', width: 10 },
-    { header: 'AZ', width: 11 },
-    { header: 'TYPE', width: 9 },
-    { header: 'ASG', width: 'flex' },
-  ],
-  asg: [
-    { header: 'ASG', width: 'flex' },
-    { header: 'DESIRED', width: 10 },
-    { header: 'IN SVC', width: 6 },
-    { header: 'HEALTHY', width: 7 },
-    { header: 'AZS', width: 'flex' },
-    { header: 'SUSPENDED', width: 10 },
-  ],
-  ecs: [
-    { header: 'CLUSTER / SERVICE / TASK', width: 'flex' },
-    { header: 'STATUS', width: 9 },
-    { header: 'TASKS', width: 14 },
-    { header: '', width: 12 },
-  ],
-  alarms: [
-    { header: 'ALARM', width: 'flex' },
-    { header: 'STATE', width: 17 },
-    { header: 'METRIC', width: 'flex' },
-    { header: 'THRESHOLD', width: 14 },
-  ],
-};
 
 /** InventoryScreen props. */
 export interface InventoryScreenProps {
@@ -267,10 +212,6 @@ export function InventoryScreen(props: InventoryScreenProps) {
       ) : null}
     </Box>
   );
-}
-
-function statusColumn(tab: TabId): number {
-  return tab === 'ec2' ? 2 : tab === 'asg' ? 3 : 1;
 }
 
 function DetailsPanel({
