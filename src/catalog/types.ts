@@ -79,5 +79,8 @@ export interface CatalogRuntime {
   sleep?(ms: number, signal?: AbortSignal): Promise<boolean>;
 }
 
+/** The AWS door type, re-exported so views and wiring can name it without importing src/aws. */
+export type { AwsCall, AwsResponse } from '../aws/ops/call.js';
+
 /** A bound entry: callable by the engine, still carrying everything the console shows. */
 export type CatalogEntry = RegisteredFunction & Omit<EntrySpec, 'impl'> & { id: string };
