@@ -7,6 +7,7 @@ import type { FaultKnobs } from './faults.js';
 import { autoscalingHandlers } from './handlers/autoscaling.js';
 import { cloudwatchAlarmHandlers } from './handlers/cloudwatch-alarms.js';
 import { cloudwatchMetricHandlers } from './handlers/cloudwatch-metrics.js';
+import { cloudwatchTagHandlers } from './handlers/cloudwatch-tags.js';
 import { ec2InstanceHandlers } from './handlers/ec2-instances.js';
 import { ec2ResourceHandlers } from './handlers/ec2-resources.js';
 import { ec2SecurityHandlers } from './handlers/ec2-security.js';
@@ -22,7 +23,7 @@ export const HANDLERS: Record<ServiceName, HandlerTable> = {
   ec2: { ...ec2InstanceHandlers, ...ec2ResourceHandlers, ...ec2SecurityHandlers, ...ec2VolumeHandlers },
   autoscaling: autoscalingHandlers,
   ecs: ecsHandlers,
-  cloudwatch: { ...cloudwatchAlarmHandlers, ...cloudwatchMetricHandlers },
+  cloudwatch: { ...cloudwatchAlarmHandlers, ...cloudwatchMetricHandlers, ...cloudwatchTagHandlers },
   sts: stsHandlers,
 };
 

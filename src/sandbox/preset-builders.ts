@@ -229,7 +229,7 @@ export function service(
   return svc;
 }
 
-/** An alarm as PutMetricAlarm would create it (state INSUFFICIENT_DATA until evaluated). */
+/** An alarm as PutMetricAlarm would create it (state INSUFFICIENT_DATA until evaluated), opted in unless told. */
 export function alarm(
   world: World,
   name: string,
@@ -254,7 +254,7 @@ export function alarm(
     stateUpdated: now,
     stateTransitioned: now,
     configUpdated: now,
-    tags: [],
+    tags: [{ ...OPT_IN }],
     ...a,
   });
 }

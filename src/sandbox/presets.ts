@@ -198,6 +198,7 @@ export function seedDefault(world: World, now: number): void {
       evaluationPeriods: 3,
       threshold: 80,
       comparison: 'GreaterThanThreshold',
+      tags: [],
     },
     now,
   );
@@ -279,6 +280,7 @@ export function seedLarge(world: World, now: number): void {
         evaluationPeriods: 3,
         threshold: 70 + (a % 4) * 5,
         comparison: 'GreaterThanThreshold',
+        tags: a % 7 === 6 ? [] : [{ ...OPT_IN }],
       },
       now,
     );

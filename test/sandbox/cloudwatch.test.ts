@@ -6,10 +6,13 @@ import {
   GetMetricDataCommand,
   GetMetricStatisticsCommand,
   ListMetricsCommand,
+  ListTagsForResourceCommand,
   PutMetricAlarmCommand,
   PutMetricDataCommand,
   ResourceNotFound,
   SetAlarmStateCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure, permitted, type Rig, rig } from './support.js';
@@ -262,5 +265,31 @@ describe('alarms', () => {
       ),
     );
     expect(missing).toBeInstanceOf(ResourceNotFound);
+  });
+
+  it('tags alarms: most default alarms carry the opt-in tag, and tags can be changed', async () => {
+    r = await rig();
+    const arn = (name: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`;
+    const tags = async (name: string) =>
+      (await r.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn(name) }))).Tags;
+    expect(await tags('web-high-5xx')).toEqual([{ Key: 'chaos:allowed', Value: 'true' }]);
+    expect(await tags('checkout-high-cpu')).toEqual([]);
+    await permitted(() =>
+      r.cw.send(
+        new TagResourceCommand({
+          ResourceARN: arn('checkout-high-cpu'),
+          Tags: [{ Key: 'team', Value: 'shop' }],
+        }),
+      ),
+    );
+    await permitted(() =>
+      r.cw.send(new UntagResourceCommand({ ResourceARN: arn('web-high-5xx'), TagKeys: ['chaos:allowed'] })),
+    );
+    expect([await tags('checkout-high-cpu'), await tags('web-high-5xx')]).toEqual([
+      [{ Key: 'team', Value: 'shop' }],
+      [],
+    ]);
+    const missing = await failure(r.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn('nope') })));
+    expect(missing.name).toBe('ResourceNotFoundException');
   });
 });
