@@ -37,6 +37,8 @@ export interface ReplayOptions {
   verbose?: boolean;
   /** The sandbox's speed factor for the run (`--speed`). */
   speed?: string;
+  /** How the run waits out pauses (default real time; tests pass their own). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Asks keep/re-resolve when targets changed and no mode was given (the terminal prompt). */
   ask?: () => Promise<'keep-ids' | 're-resolve' | undefined>;
   out?: (line: string) => void;
@@ -175,9 +177,17 @@ async function runRecorded(
         },
         env: process.env,
         signal: abort.signal,
+        ...(o.sleep ? { sleep: o.sleep } : {}),
         host: { platform: `gameday-${VERSION}`, node: 'gameday-replay' },
       });
       if (abort.signal.aborted) session?.halt('interrupted by a signal', await functions.undoAll());
+      else {
+        // A replay leaves nothing changed behind: what the rollbacks did not put back is undone.
+        const left = await functions.undoAll();
+        if (left.undone) out(`undid ${left.undone} change(s) the replay left in place`);
+        for (const f of left.failed)
+          out(`error: could not undo: ${f} (run gameday recover ${session?.dir ?? ''})`);
+      }
       const journalPath =
         o.journalPath ?? (session ? join(session.dir, 'replay-journal.json') : 'journal.json');
       const { writeFileSync } = await import('node:fs');

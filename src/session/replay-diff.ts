@@ -2,6 +2,7 @@
 // (gone, new, changed state), and the two ways to go on: keep the recorded ids (pin them into the
 // arguments where the function takes ids) or re-resolve (run the selectors as recorded).
 import type { Inventory } from '../aws/inventory.js';
+import { findEntry } from '../catalog/index.js';
 import type { AttackRun } from './attacks.js';
 
 /** A resource as it is now. */
@@ -105,7 +106,9 @@ function resolveNow(a: AttackRun, inv: InventoryView): NowResource[] | undefined
     const ids = strings(args.instance_ids);
     const asgs = strings(args.asg_names);
     if (!ids && !tags && !asgs && typeof args.az !== 'string') return undefined;
-    const states = strings(args.states);
+    // The function's own default applies when the session did not give states (native: running).
+    const spec = findEntry(`${a.start.module}.${a.start.func}`);
+    const states = strings(args.states) ?? strings(spec?.params.find((p) => p.name === 'states')?.default);
     return inv.instances
       .filter(
         (i) =>
