@@ -72,10 +72,30 @@ export async function loadFunctionRegistry(opts: {
     );
   const connections = new Map<string, Promise<Connection>>();
   let firstProfile: string | undefined;
-  const open = (configuration: Record<string, unknown>): Promise<Connection> => {
+  const open = (
+    configuration: Record<string, unknown>,
+    secrets: Record<string, unknown>,
+  ): Promise<Connection> => {
     const region = opts.sandbox ? '' : String(configuration.aws_region ?? opts.region ?? '');
     firstProfile ??= opts.profile ?? (configuration.aws_profile_name as string | undefined);
-    let conn = connections.get(region);
+    // chaosaws' explicit keys: a secrets scope with aws_access_key_id / aws_secret_access_key
+    const keyId = opts.sandbox ? undefined : (secrets.aws_access_key_id as string | undefined);
+    const key = keyId ? `${region}|${keyId}` : region;
+    let conn = connections.get(key);
+    if (!conn && keyId) {
+      conn = import('../aws/clients.js').then(async ({ AwsContext }) => {
+        const ctx = await AwsContext.create({
+          region: region || undefined,
+          credentials: {
+            accessKeyId: keyId,
+            secretAccessKey: String(secrets.aws_secret_access_key ?? ''),
+            sessionToken: secrets.aws_session_token as string | undefined,
+          },
+        });
+        return { ctx, sandbox: false, close: () => ctx.destroy() };
+      });
+      connections.set(key, conn);
+    }
     if (!conn) {
       conn = import('./connect.js').then(({ connect }) =>
         connect({
@@ -85,7 +105,7 @@ export async function loadFunctionRegistry(opts: {
           profile: opts.sandbox ? undefined : firstProfile,
         }),
       );
-      connections.set(region, conn);
+      connections.set(key, conn);
     }
     return conn;
   };
@@ -93,7 +113,7 @@ export async function loadFunctionRegistry(opts: {
   const registry = catalogRegistry({
     guard,
     async aws(ctx: ActivityContext) {
-      const conn = await open(ctx.configuration);
+      const conn = await open(ctx.configuration, ctx.secrets);
       let door = doors.get(conn);
       if (!door) {
         door = sdkCall(conn.ctx);

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { loadFunctionRegistry } from '../../src/commands/functions.js';
 import { run } from '../../src/commands/run.js';
 
@@ -111,5 +111,33 @@ describe('gameday run --sandbox with the catalogue', () => {
     const probe = fns.registry.get('gameday.probes', 'instance_count')!;
     expect(await probe.call({ tags: { Name: 'batch-2' }, states: ['stopping', 'stopped'] }, ctx)).toBe(1);
     await fns.close();
+  });
+});
+
+describe.skipIf(!inject('motoEndpoint'))('loadFunctionRegistry against moto', () => {
+  it("uses chaosaws' explicit keys from the activity's secrets scope", async () => {
+    const endpoint = inject('motoEndpoint');
+    const saved = { ...process.env };
+    process.env.AWS_ENDPOINT_URL = endpoint;
+    process.env.AWS_ACCESS_KEY_ID = '';
+    process.env.AWS_SECRET_ACCESS_KEY = '';
+    try {
+      const fns = await loadFunctionRegistry({ region: 'us-east-1' });
+      const probe = fns.registry.get('chaosaws.ec2.probes', 'describe_instances')!;
+      const out = await probe.call(
+        { filters: [] },
+        {
+          configuration: { aws_region: 'us-east-1' },
+          secrets: { aws_access_key_id: 'testing', aws_secret_access_key: 'testing' },
+          signal: new AbortController().signal,
+          dry: false,
+          activityName: 'describe',
+        },
+      );
+      expect(out).toHaveProperty('Reservations');
+      await fns.close();
+    } finally {
+      process.env = saved;
+    }
   });
 });
