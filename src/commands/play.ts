@@ -65,7 +65,7 @@ export const run: CommandModule['run'] = async (argv) => {
     await Promise.all([
       import('./connect.js'),
       import('../aws/ops/call.js'),
-      import('../tui/screens/runbook/play-wiring.js'),
+      import('../scenario/play-wiring.js'),
       import('../experiment/validate.js'),
       import('../experiment/errors.js'),
       import('../experiment/vars.js'),

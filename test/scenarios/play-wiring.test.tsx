@@ -7,8 +7,8 @@ import { runPermitted } from '../../src/aws/mutations.js';
 import { sdkCall } from '../../src/aws/ops/call.js';
 import { loadExperimentFile } from '../../src/experiment/load.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { playWiring } from '../../src/scenario/play-wiring.js';
 import { parseRunbook } from '../../src/scenario/runbook.js';
-import { playWiring } from '../../src/tui/screens/runbook/play-wiring.js';
 import { WatchPanel } from '../../src/tui/screens/runbook/WatchPanel.js';
 import { renderTui } from '../tui/render.js';
 

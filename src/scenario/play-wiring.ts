@@ -2,13 +2,13 @@
 // guard (capped at the runbook's blast radius, every guard event to the recorder), the catalogue
 // registry the engine calls, and a steady loop that graphs the runbook's metrics and the stop
 // alarms' metrics and halts when a stop alarm goes to ALARM while the fault is in place.
-import type { AwsCall } from '../../../aws/ops/call.js';
-import { Guard, type GuardEvent } from '../../../catalog/guard.js';
-import { catalogRegistry } from '../../../catalog/index.js';
-import type { FunctionRegistry } from '../../../experiment/registry.js';
-import type { Runbook } from '../../../scenario/runbook.js';
-import { SteadyLoop } from '../../../steady/loop.js';
-import type { FetchMetrics, MetricResult, MetricSpec } from '../../../steady/types.js';
+import type { AwsCall } from '../aws/ops/call.js';
+import { Guard, type GuardEvent } from '../catalog/guard.js';
+import { catalogRegistry } from '../catalog/index.js';
+import type { FunctionRegistry } from '../experiment/registry.js';
+import { SteadyLoop } from '../steady/loop.js';
+import type { FetchMetrics, MetricResult, MetricSpec } from '../steady/types.js';
+import type { Runbook } from './runbook.js';
 
 /** Options for the wiring. */
 export interface PlayWiringOptions {
