@@ -30,6 +30,7 @@ export interface MutationRequest {
 export class Attack {
   readonly touched = new Set<string>();
   readonly undoRecords: UndoRecord[] = [];
+  private confirmed = false;
 
   constructor(
     readonly guard: Guard,
@@ -41,6 +42,18 @@ export class Attack {
   /** Checks the whole target set up front, so an attack fails before its first change, not halfway. */
   async admit(targets: readonly Target[]): Promise<void> {
     await this.guard.check(this, targets, this.name);
+    if (!this.dry) await this.confirm(targets);
+  }
+
+  /** The last check: the operator's confirmation (the console's typed dialog), once per attack. */
+  private async confirm(targets: readonly Target[], call?: PlannedCall): Promise<void> {
+    const ask = this.guard.options.confirm;
+    if (this.confirmed || !ask) return;
+    if (!(await ask({ attack: this.name, targets, call }))) {
+      await this.guard.emit({ type: 'refused', attack: this.name, reason: 'not confirmed by the operator' });
+      throw new GuardRefusal(`${this.name} refused: not confirmed by the operator; nothing was changed`);
+    }
+    this.confirmed = true;
   }
 
   /** Records how a random pick was made (seed, candidates, chosen) for the journal and replay. */
@@ -60,6 +73,7 @@ export class Attack {
     const { call } = req;
     await this.guard.check(this, req.targets, `${this.name} (${call.service}:${call.operation})`);
     if (this.dry) return this.dryRun(call);
+    await this.confirm(req.targets, call);
     let rec: UndoRecord | undefined;
     if (req.undo && req.undo.length > 0) {
       rec = this.guard.push({

@@ -1,6 +1,6 @@
 // The single safety choke point: every mutating AWS call the catalogue makes goes through
-// `Attack.mutate` (attack.ts), which has the guard check, in order, read-only mode, the opt-in tag, the blast-radius caps
-// and dry run, then records the inverse change (through the recorder, before the change) and only
+// `Attack.mutate` (attack.ts), which has the guard check, in order, read-only mode, the opt-in tag, the blast-radius caps,
+// dry run and the operator's confirmation, then records the inverse change (through the recorder, before the change) and only
 // then sends the call under the client-layer permit. `undoAll()` plays the inverses back.
 import { runPermitted } from '../aws/mutations.js';
 import type { AwsCall } from '../aws/ops/call.js';
@@ -43,6 +43,15 @@ export interface GuardOptions {
   undoAttempts?: number;
   /** How the guard waits between undo attempts (default real time; the sandbox passes its clock). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The last check before an attack's first change (after read-only, opt-in, caps and dry run): the
+   * console's typed confirmation. Asked once per attack with all its targets; false refuses it.
+   */
+  confirm?: (request: {
+    attack: string;
+    targets: readonly Target[];
+    call?: PlannedCall;
+  }) => boolean | Promise<boolean>;
 }
 
 /** Errors an undo cannot outwait (the resource is gone, the call is wrong, it is not allowed). */

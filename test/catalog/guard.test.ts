@@ -146,6 +146,33 @@ describe('guard', () => {
     expect(s.guard.records().map((r) => r.status)).toEqual(['settled', 'active']);
   });
 
+  it('asks the operator last, once per attack, with every target; a "no" changes nothing', async () => {
+    const asked: string[][] = [];
+    let answer = false;
+    const s = session([inst('i-1'), inst('i-2'), inst('i-3', {})], {
+      confirm: ({ targets }) => {
+        asked.push(targets.map((t) => t.id));
+        return answer;
+      },
+    });
+    await expect(
+      s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1', 'i-2'] }),
+    ).rejects.toThrow('not confirmed by the operator; nothing was changed');
+    expect(s.mutations()).toEqual([]);
+    // refused by the opt-in tag first: the operator is not even asked
+    await expect(s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-3'] })).rejects.toThrow(
+      'not tagged',
+    );
+    expect(asked).toEqual([['i-1', 'i-2']]);
+    answer = true;
+    await s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1', 'i-2'] });
+    expect(asked).toHaveLength(2);
+    expect(s.mutations().map((c) => c.operation)).toEqual(['StopInstances']);
+    // dry run needs no confirmation
+    const dry = session([inst('i-1')], { dryRun: true, confirm: () => false });
+    await dry.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1'] });
+  });
+
   it('terminations record no undo', async () => {
     const s = session([inst('i-1')]);
     await s.call('chaosaws.ec2.actions.terminate_instances', { instance_ids: ['i-1'] });
