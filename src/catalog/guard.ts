@@ -1,7 +1,8 @@
 // The single safety choke point: every mutating AWS call the catalogue makes goes through
-// `Attack.mutate` (attack.ts), which has the guard check, in order, read-only mode, the opt-in tag, the blast-radius caps,
-// dry run and the operator's confirmation, then records the inverse change (through the recorder, before the change) and only
-// then sends the call under the client-layer permit. `undoAll()` plays the inverses back.
+// `Attack.mutate` (attack.ts), where the guard checks, in order, read-only mode, the opt-in tag,
+// the blast-radius caps, dry run and the operator's confirmation, then records the inverse change
+// (through the recorder, before the change) and only then sends the call under the client-layer
+// permit. `undoAll()` plays the inverses back.
 import { runPermitted } from '../aws/mutations.js';
 import type { AwsCall } from '../aws/ops/call.js';
 import { Attack } from './attack.js';
