@@ -89,6 +89,35 @@ describe('recording commands (built CLI)', () => {
     );
   });
 
+  it('gameday validate accepts the recorded experiment.json and gameday run --sandbox runs it', () => {
+    const exp = join(EXAMPLE, 'experiment.json');
+    const v = cli('validate', exp, '--sandbox');
+    expect(v.stderr).toContain('experiment syntax and semantic look valid');
+    expect(v.status).toBe(0);
+    const cwd = tempRoot();
+    const r = spawnSync(
+      process.execPath,
+      [join(process.cwd(), 'dist/cli.js'), 'run', exp, '--sandbox', '--dry', 'pause', '--no-record'],
+      {
+        encoding: 'utf8',
+        cwd,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(r.stderr).toContain('Action: stop-instances-then-start-them');
+    expect(r.status).toBe(0);
+    const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8'));
+    expect(
+      journal.run.map((e: { activity: { name: string }; status: string }) => [e.activity.name, e.status]),
+    ).toEqual([
+      ['suspend-asg-processes', 'succeeded'],
+      ['stop-instances-then-start-them', 'succeeded'],
+    ]);
+    const stopped = JSON.parse(readFileSync(join(EXAMPLE, 'experiment.json'), 'utf8')).method[1].provider
+      .arguments.instance_ids;
+    expect(JSON.stringify(journal.run[1].output)).toContain(stopped[0]);
+  }, 60_000);
+
   it('replay shows the diff first; without a terminal it needs --keep-ids or --re-resolve when targets changed', () => {
     const same = cli('replay', EXAMPLE, '--sandbox', '--diff-only');
     expect(same.status).toBe(0);
