@@ -8,6 +8,8 @@ export interface FakeInstance {
   az: string;
   state: 'running' | 'stopped' | 'terminated';
   tags: Record<string, string>;
+  /** A spot instance, with its request id. */
+  spotRequest?: string;
 }
 
 export interface FakeAws {
@@ -29,6 +31,7 @@ export function fakeAws(list: FakeInstance[]): FakeAws {
     State: { Name: i.state, Code: STATE_CODES[i.state] },
     Placement: { AvailabilityZone: i.az },
     Tags: Object.entries(i.tags).map(([Key, Value]) => ({ Key, Value })),
+    ...(i.spotRequest ? { InstanceLifecycle: 'spot', SpotInstanceRequestId: i.spotRequest } : {}),
   });
   const change = (ids: string[], to: FakeInstance['state'], op: string) => {
     const out = [];
@@ -87,6 +90,13 @@ export function fakeAws(list: FakeInstance[]): FakeAws {
         return { StartingInstances: change(ids, 'running', operation) };
       case 'TerminateInstances':
         return { TerminatingInstances: change(ids, 'terminated', operation) };
+      case 'CancelSpotInstanceRequests':
+        return {
+          CancelledSpotInstanceRequests: ((input.SpotInstanceRequestIds as string[]) ?? []).map((id) => ({
+            SpotInstanceRequestId: id,
+            State: 'cancelled',
+          })),
+        };
       case 'RebootInstances':
         change(ids, 'running', operation);
         return {};

@@ -173,6 +173,22 @@ describe('guard', () => {
     await dry.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1'] });
   });
 
+  it('chaosaws stop on a spot instance cancels its request and terminates it (no undo for those)', async () => {
+    const s = session([inst('i-1'), { ...inst('i-2'), spotRequest: 'sir-2' }]);
+    const out = (await s.call('chaosaws.ec2.actions.stop_instances', {
+      instance_ids: ['i-1', 'i-2'],
+    })) as unknown[];
+    expect(out).toHaveLength(2);
+    expect(
+      s.mutations().map((c) => [c.operation, c.input.InstanceIds ?? c.input.SpotInstanceRequestIds]),
+    ).toEqual([
+      ['StopInstances', ['i-1']],
+      ['CancelSpotInstanceRequests', ['sir-2']],
+      ['TerminateInstances', ['i-2']],
+    ]);
+    expect(s.guard.active().map((r) => r.description)).toEqual(['start i-1']);
+  });
+
   it('terminations record no undo', async () => {
     const s = session([inst('i-1')]);
     await s.call('chaosaws.ec2.actions.terminate_instances', { instance_ids: ['i-1'] });
