@@ -20,3 +20,23 @@ describe('gameday CLI', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 });
+
+describe('gameday --help layout', () => {
+  it('fits an 80-column terminal and lists every command', () => {
+    const r = cli('--help');
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const name of [
+      'discover',
+      'run',
+      'validate',
+      'catalog',
+      'play',
+      'recover',
+      'replay',
+      'review',
+      'report',
+      'export',
+    ])
+      expect(r.stdout).toContain(`gameday ${name} `);
+  });
+});
