@@ -209,4 +209,55 @@ for (const b of backends())
         w.call('chaosaws.asg.probes.desired_equals_healthy_tags', { tags: [{ Key: 'svc', Value: 'none' }] }),
       ).rejects.toThrow('No auto-scaling groups matched the tags provided');
     });
+
+    // the sandbox's instances have only their root volume
+    it.skipIf(b.name === 'sandbox')(
+      'detach_random_volume / attach_volume (fixed: EC2 client) round-trip a member volume',
+      async () => {
+        await w.setup('ec2', 'CreateLaunchTemplate', {
+          LaunchTemplateName: 'vol-lt',
+          LaunchTemplateData: {
+            ImageId: 'ami-12c6146b',
+            InstanceType: 't3.micro',
+            BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 1 } }],
+          },
+        });
+        await w.setup('autoscaling', 'CreateAutoScalingGroup', {
+          AutoScalingGroupName: 'vol-asg',
+          LaunchTemplate: { LaunchTemplateName: 'vol-lt', Version: '$Latest' },
+          MinSize: 0,
+          MaxSize: 2,
+          DesiredCapacity: 1,
+          AvailabilityZones: ['us-east-1a'],
+          Tags: [
+            {
+              ...OPT_IN[0]!,
+              PropagateAtLaunch: true,
+              ResourceId: 'vol-asg',
+              ResourceType: 'auto-scaling-group',
+            },
+          ],
+        });
+        const out = (await w.call('chaosaws.asg.actions.detach_random_volume', {
+          asg_names: ['vol-asg'],
+        })) as Array<{
+          Device: string;
+          InstanceId: string;
+        }>;
+        expect(out).toHaveLength(1);
+        expect(out[0]!.Device).toBe('/dev/sdf');
+        const tagged = await w.aws('ec2', 'DescribeVolumes', {
+          Filters: [{ Name: 'tag-key', Values: ['ChaosToolkitDetached'] }],
+        });
+        expect(tagged.Volumes[0].Tags).toContainEqual({
+          Key: 'ChaosToolkitDetached',
+          Value: `DeviceName=/dev/sdf;InstanceId=${out[0]!.InstanceId};ASG=vol-asg`,
+        });
+        const back = (await w.call('chaosaws.asg.actions.attach_volume', {
+          asg_names: ['vol-asg'],
+        })) as Array<{ Device: string }>;
+        expect(back).toHaveLength(1);
+        expect(back[0]!.Device).toBe('/dev/sdf');
+      },
+    );
   });
