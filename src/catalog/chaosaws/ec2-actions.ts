@@ -116,7 +116,10 @@ export const EC2_ACTIONS: EntrySpec[] = [
         'To stop EC2 instances, you must specify either the instance ids, an AZ to pick random instances from, or a set of filters.',
       );
       const ids = optStrList(a, 'instance_ids');
-      const { instances } = await findInstances(run, { ids, az: optStr(a, 'az'), filters: filtersOf(a) });
+      const az = optStr(a, 'az');
+      if (az && !truthy(ids) && !truthy(a.filters))
+        run.log(`Based on configuration provided I am going to stop all instances in AZ ${az}!`);
+      const { instances } = await findInstances(run, { ids, az, filters: filtersOf(a) });
       if (!ids?.length && instances.length === 0)
         throw new ActivityFailed(`No instances in availability zone: ${a.az ?? 'None'}`);
       return stopAnyType(run, byLifecycle(instances), bool(a, 'force'));
