@@ -92,6 +92,7 @@ export class World {
     const hit = this.memos.get(key);
     if (hit && hit.version === this.version) return hit.value as T;
     const value = build();
+    if (this.memos.size > 256) this.memos.clear();
     this.memos.set(key, { version: this.version, value });
     return value;
   }

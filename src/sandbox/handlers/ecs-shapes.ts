@@ -2,6 +2,7 @@
 import type { Cluster, ContainerInstance, Service, Task } from '@aws-sdk/client-ecs';
 import { agentConnected, remaining } from '../ecs-ops.js';
 import { SandboxError } from '../errors.js';
+import type { SubnetRec } from '../model.js';
 import type { ClusterRec, ContainerInstanceRec, ServiceRec, TaskRec } from '../model-ecs.js';
 import { clusterName, lastSegment, type World } from '../world.js';
 
@@ -197,13 +198,19 @@ export function tasksByService(world: World): Map<string, TaskRec[]> {
   return out;
 }
 
+/** The subnet a task's ENI shows per AZ: the first non-default subnet there, else the default one. */
+function taskSubnets(world: World): Map<string, SubnetRec> {
+  const out = new Map<string, SubnetRec>();
+  for (const s of world.subnets.values()) if (!s.defaultForAz && !out.has(s.az)) out.set(s.az, s);
+  for (const s of world.subnets.values()) if (!out.has(s.az)) out.set(s.az, s);
+  return out;
+}
+
 /** A task as DescribeTasks / RunTask / StopTask return it. */
 export function toTask(world: World, t: TaskRec, include: string[] = []): Task {
   const td = world.taskDefs.get(t.taskDefinition);
   const fargate = t.launchType === 'FARGATE';
-  const subnet =
-    [...world.subnets.values()].find((s) => s.az === t.az && !s.defaultForAz) ??
-    [...world.subnets.values()].find((s) => s.az === t.az);
+  const subnet = world.memo('taskSubnetByAz', () => taskSubnets(world)).get(t.az);
   return {
     attachments: fargate
       ? [

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-ecs';
 import { startTask, stopTask } from '../ecs-ops.js';
 import { SandboxError } from '../errors.js';
-import type { EcsTag } from '../model-ecs.js';
+import type { EcsTag, TaskRec } from '../model-ecs.js';
 import { page } from '../paging.js';
 import { clusterName, type World } from '../world.js';
 import {
@@ -26,6 +26,17 @@ import {
 } from './ecs-shapes.js';
 import { taskDefOf } from './ecs-taskdefs.js';
 import type { Ctx, HandlerTable } from './types.js';
+
+/** Tasks grouped by cluster ARN (one pass, reused by every ListTasks page of the same version). */
+function tasksByCluster(world: World): Map<string, TaskRec[]> {
+  const out = new Map<string, TaskRec[]>();
+  for (const t of world.tasks.values()) {
+    const list = out.get(t.cluster);
+    if (list) list.push(t);
+    else out.set(t.cluster, [t]);
+  }
+  return out;
+}
 
 function listTasks({ world }: Ctx, input: ListTasksRequest): object {
   const c = requireCluster(world, input.cluster);
@@ -44,9 +55,9 @@ function listTasks({ world }: Ctx, input: ListTasksRequest): object {
       throw new SandboxError('InvalidParameterException', 'The referenced container instance was not found.');
     ciArn = ci.arn;
   }
-  const all = [...world.tasks.values()].filter(
+  const inCluster = world.memo('tasksByCluster', () => tasksByCluster(world)).get(c.arn) ?? [];
+  const all = inCluster.filter(
     (t) =>
-      t.cluster === c.arn &&
       t.desiredStatus === desired &&
       (!svcArn || t.service === svcArn) &&
       (!ciArn || t.containerInstance === ciArn) &&
