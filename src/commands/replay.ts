@@ -86,9 +86,12 @@ export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> 
   // experiment.json pins the recorded ids where it can; re-resolving puts the selectors back.
   let experiment = projectExperiment(rec);
   if (mode === 're-resolve') experiment = pin.withRecordedSelectors(experiment, attacks);
-  else
-    for (const a of pin.pinRecordedIds(experiment, attacks).unpinned)
+  else {
+    const pinned = pin.pinRecordedIds(experiment, attacks);
+    experiment = pinned.experiment;
+    for (const a of pinned.unpinned)
       out(`note: ${a} cannot be pinned to ids; it runs its recorded selectors again`);
+  }
   out(
     `Replaying ${attacks.length} attack(s) on ${where}, ${mode === 'keep-ids' ? 'keeping the recorded ids' : 're-resolving the targets'}`,
   );

@@ -17,7 +17,7 @@ export function projectExperiment(rec: Recording): Experiment {
   const attacks = attacksOf(rec);
   const runStart = rec.run.find((e) => e.type === 'run-start');
   const ext = gamedayExtension(rec, attacks);
-  if (runStart?.type === 'run-start' && attacks.length === 0) {
+  if (runStart?.type === 'run-start' && !ofType(rec, 'attack-start').length) {
     // A `gameday run` session: the experiment that ran is the truth; add what the session knows.
     const { dry: _dry, ...exp } = runStart.experiment;
     const others = Array.isArray(exp.extensions)

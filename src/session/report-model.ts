@@ -68,23 +68,21 @@ export function reportModel(rec: Recording, warnings: string[] = []): ReportMode
         kind: 'halt',
         text: `${e.reason}${e.undone !== undefined ? ` (undid ${e.undone}${e.failed?.length ? `, failed: ${e.failed.join(', ')}` : ''})` : ''}`,
       });
-    else if (e.type === 'attack-start')
-      timeline.push({
-        offset: off(e.at),
-        kind: 'attack-start',
-        text: `${e.title} (${e.module}.${e.func}) on ${
-          (attacks.find((a) => a.start.attackId === e.attackId)?.targets ?? e.targets)
-            .map((t) => t.id)
-            .join(', ') || 'no resolved targets'
-        }`,
-      });
-    else if (e.type === 'attack-end')
-      timeline.push({
-        offset: off(e.at),
-        kind: 'attack-end',
-        text: `${attacks.find((a) => a.start.attackId === e.attackId)?.start.title ?? `attack ${e.attackId}`} ${e.ok ? 'finished' : `failed: ${e.message ?? ''}`}`,
-      });
     else if (e.type === 'loop-event') timeline.push({ offset: off(e.at), kind: e.kind, text: e.text });
+  }
+  // Attacks from attacksOf: the console's, or a `gameday run` session's actions.
+  for (const a of attacks) {
+    timeline.push({
+      offset: off(a.start.at),
+      kind: 'attack-start',
+      text: `${a.start.title} (${a.start.module}.${a.start.func}) on ${a.targets.map((t) => t.id).join(', ') || 'no resolved targets'}`,
+    });
+    if (a.end)
+      timeline.push({
+        offset: off(a.end.at),
+        kind: 'attack-end',
+        text: `${a.start.title} ${a.end.ok ? 'finished' : `failed: ${a.end.message ?? ''}`}`,
+      });
   }
   for (const e of rec.guard) {
     if (e.type === 'refused')

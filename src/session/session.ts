@@ -14,6 +14,7 @@ import { projectJournal } from './project-journal.js';
 import { type EventSource, type RecordedEvent, Recorder } from './recorder.js';
 import { recordingOf } from './recording.js';
 import { redact } from './redact.js';
+import { kindOfId } from './target-kind.js';
 
 /** Who and where; written as the first event. */
 export interface SessionInfo {
@@ -273,17 +274,6 @@ export class Session {
     if (this.closed) return;
     this.records.push(this.recorder.append(source, redact(event) as RecordedEvent['event']));
   }
-}
-
-/** The inventory kind of a resource id, for targets the guard named only by id. */
-export function kindOfId(id: string): string {
-  if (/^i-[0-9a-f]+$/.test(id)) return 'instances';
-  if (id.includes(':task/')) return 'tasks';
-  if (id.includes(':cluster/')) return 'clusters';
-  if (id.includes(':service/')) return 'services';
-  if (id.includes(':container-instance/')) return 'containerInstances';
-  if (id.includes('autoScalingGroup')) return 'autoScalingGroups';
-  return 'unknown';
 }
 
 /** Writes experiment.json and journal.json for a recording's events; failures are returned, not thrown. */
