@@ -202,7 +202,10 @@ export const run: CommandModule['run'] = async (argv) => {
         validate: !o['no-validation'],
         guard: {
           allowUntagged: o['allow-untagged'],
-          maxTargets: countFlag(o['max-targets'], '--max-targets'),
+          // a scenario's runbook caps each attack at its blast radius unless --max-targets says otherwise
+          maxTargets:
+            countFlag(o['max-targets'], '--max-targets') ??
+            (await import('../scenario/runbook.js')).scenarioCap(file, loadExperimentFile),
           maxSessionTargets: countFlag(o['max-session-targets'], '--max-session-targets'),
         },
         onGuardEvent: (e) => session?.guardEvent(e),

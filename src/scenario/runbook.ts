@@ -231,3 +231,13 @@ export function runbookIssues(experiment: Experiment): RunbookIssue[] {
     throw err;
   }
 }
+
+/** The runbook's blast-radius cap of a scenario file, or undefined (no runbook, or unreadable: reported elsewhere). */
+export function scenarioCap(file: string, load: (file: string) => Experiment): number | undefined {
+  try {
+    const cap = parseRunbook(load(file), file)?.blastRadius.maxTargets;
+    return cap && cap > 0 ? cap : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -133,4 +133,25 @@ describe('the scenario library', () => {
     expect(record.records.filter((r: { kind: string }) => r.kind === 'gate')).toHaveLength(2);
     expect([0, 1]).toContain(out.status);
   });
+
+  it("gameday run caps each attack at the runbook's blast radius", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gameday-scenario-'));
+    const journal = join(dir, 'journal.json');
+    // all four checkout tasks, against a runbook cap of 2
+    const out = await cli(['run', 'scenarios/ecs-kill-tasks.json', '--sandbox', '--journal-path', journal], {
+      GAMEDAY_RECOVERY_SECONDS: '1',
+      GAMEDAY_TASK_SHARE: 'PERCENT(100)',
+    });
+    expect(out.stderr).toContain('over the per-attack cap of 2');
+    const j = JSON.parse(readFileSync(journal, 'utf8'));
+    const attack = j.run.find(
+      (r: { activity: { name: string } }) => r.activity.name === 'stop-half-the-checkout-tasks',
+    );
+    expect(attack.status).toBe('failed');
+    expect(attack.exception.join('')).toContain('it would change 4 resources, over the per-attack cap of 2');
+    const after = j.run.find(
+      (r: { activity: { name: string } }) => r.activity.name === 'checkout-tasks-right-after',
+    );
+    expect(after.output).toMatchObject({ desired: 4, running: 4 });
+  });
 });
