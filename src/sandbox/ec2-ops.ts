@@ -46,6 +46,7 @@ export function launchInstance(world: World, spec: LaunchSpec, now: number): Ins
     launchTemplate: spec.launchTemplate,
     keyName: spec.keyName,
     securityGroups: [world.defaultGroup(spec.subnet.vpcId)],
+    dataDevice: spec.dataVolume ? '/dev/sdf' : undefined,
   };
   world.instances.set(id, inst);
   const devices = spec.dataVolume ? ['/dev/xvda', '/dev/sdf'] : ['/dev/xvda'];

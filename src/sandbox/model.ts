@@ -45,6 +45,8 @@ export interface InstanceRec {
   launchTemplate?: { id: string; name: string; version: string };
   keyName?: string;
   securityGroups: { GroupId: string; GroupName: string }[];
+  /** The device of the app's data volume, if it was launched with one (the app fails without it). */
+  dataDevice?: string;
   /** When a terminated instance disappears from Describe calls (about an hour, as in AWS). */
   purgeAt?: number;
 }

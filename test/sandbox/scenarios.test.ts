@@ -7,7 +7,12 @@ import {
   SuspendProcessesCommand,
 } from '@aws-sdk/client-auto-scaling';
 import { DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  AttachVolumeCommand,
+  DescribeVolumesCommand,
+  DetachVolumeCommand,
+  TerminateInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeContainerInstancesCommand,
   DescribeServicesCommand,
@@ -119,6 +124,31 @@ describe('web ASG loses 2 of 6 instances', () => {
     const healed = await webGroup(r);
     expect(healed.Instances!.filter((i) => i.LifecycleState === 'InService')).toHaveLength(6);
     expect(await alarmState(r, 'web-low-healthy-hosts')).toBe('OK');
+  });
+});
+
+describe('a web instance loses its data volume', () => {
+  it('drops out of the target group (not replaced: EC2 health checks still pass) until the volume is back', async () => {
+    r = await rig();
+    const [victim] = (await webGroup(r)).Instances!.map((i) => i.InstanceId!);
+    const vols = await r.ec2.send(
+      new DescribeVolumesCommand({
+        Filters: [
+          { Name: 'attachment.instance-id', Values: [victim!] },
+          { Name: 'attachment.device', Values: ['/dev/sdf'] },
+        ],
+      }),
+    );
+    const volume = vols.Volumes![0]!.VolumeId!;
+    await permitted(() => r.ec2.send(new DetachVolumeCommand({ VolumeId: volume, Force: true })));
+    r.step(120);
+    expect(await lastMinute(r, 'web-low-healthy-hosts')).toBe(5);
+    expect((await webGroup(r)).Instances!.map((i) => i.InstanceId)).toContain(victim);
+    await permitted(() =>
+      r.ec2.send(new AttachVolumeCommand({ VolumeId: volume, InstanceId: victim, Device: '/dev/sdf' })),
+    );
+    r.step(120);
+    expect(await lastMinute(r, 'web-low-healthy-hosts')).toBe(6);
   });
 });
 

@@ -4,7 +4,7 @@
 // Publishes the metrics AWS publishes, at 10-second resolution.
 import { inService } from '../ec2-ops.js';
 import type { MetricKey } from '../metrics.js';
-import type { AppRec } from '../model.js';
+import type { AppRec, InstanceRec } from '../model.js';
 import type { World } from '../world.js';
 
 const TICK_S = 10;
@@ -92,6 +92,18 @@ function appTraffic(
   return { u, cpu: Math.min(100, 6 + 84 * Math.min(u, 1.2)) };
 }
 
+/** Whether the app on an instance has its data volume (a detached one fails the target health check). */
+function hasData(world: World, inst: InstanceRec): boolean {
+  if (!inst.dataDevice) return true;
+  const attached = world.memo('attachedDevices', () => {
+    const out = new Set<string>();
+    for (const v of world.volumes.values())
+      if (v.attachment?.state === 'attached') out.add(`${v.attachment.instanceId} ${v.attachment.device}`);
+    return out;
+  });
+  return attached.has(`${inst.id} ${inst.dataDevice}`);
+}
+
 function noisy(world: World, v: number, sd: number): number {
   return Math.max(0, Math.min(100, v + world.rng.normal(0, sd)));
 }
@@ -107,7 +119,7 @@ export function traffic(world: World, t: number): void {
       const members = asg.members.filter((m) => m.lifecycle === 'InService');
       const healthy = members.filter((m) => {
         const inst = world.instances.get(m.id);
-        return inst !== undefined && inService(inst, t);
+        return inst !== undefined && inService(inst, t) && hasData(world, inst);
       });
       const { cpu } = appTraffic(world, app, t, healthy.length, members.length);
       for (const m of healthy) cpuOf.set(m.id, cpu);
