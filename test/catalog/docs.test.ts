@@ -6,6 +6,7 @@ import { catalogMarkdown, type entryJson } from '../../src/catalog/describe.js';
 import { Guard } from '../../src/catalog/guard.js';
 import { CATALOG, catalogRegistry, entriesFor } from '../../src/catalog/index.js';
 import { run } from '../../src/commands/catalog.js';
+import { COMMANDS } from '../../src/commands/registry.js';
 
 const CHAOSAWS: Record<string, string[]> = {
   'chaosaws.ec2.actions': [
@@ -141,6 +142,10 @@ describe('catalogue', () => {
     expect(stop.params).toContainEqual(
       expect.objectContaining({ name: 'force', default: false, required: false }),
     );
+  });
+
+  it('is a registered subcommand (listed by gameday --help)', () => {
+    expect(COMMANDS.find((c) => c.name === 'catalog')?.usage).toMatch(/--json/);
   });
 
   it('gameday catalog rejects bad flags with one line', async () => {
