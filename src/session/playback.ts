@@ -52,20 +52,17 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
           values: [],
           consecutiveFailures: 0,
         };
-        probes.set(e.probe, {
-          spec: p.spec,
-          strip: [...p.strip, e.ok],
-          values: [...p.values, typeof e.measured === 'number' ? e.measured : null],
-          last:
-            e.ok === null
-              ? p.last
-              : {
-                  ok: e.ok,
-                  ...(e.value !== undefined ? { value: e.value } : {}),
-                  ...(e.error ? { error: e.error } : {}),
-                },
-          consecutiveFailures: e.ok === false ? p.consecutiveFailures + 1 : e.ok ? 0 : p.consecutiveFailures,
-        });
+        // The arrays are this snapshot's own (built fresh per call), so pushing is safe and linear.
+        p.strip.push(e.ok);
+        p.values.push(typeof e.measured === 'number' ? e.measured : null);
+        if (e.ok !== null)
+          p.last = {
+            ok: e.ok,
+            ...(e.value !== undefined ? { value: e.value } : {}),
+            ...(e.error ? { error: e.error } : {}),
+          };
+        p.consecutiveFailures = e.ok === false ? p.consecutiveFailures + 1 : e.ok ? 0 : p.consecutiveFailures;
+        probes.set(e.probe, p);
         break;
       }
       case 'metric-series':
@@ -74,7 +71,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
       case 'metric-points':
         tick = Math.max(tick, e.tick);
         metricCalls++;
-        for (const [id, s] of series) s.points = [...s.points, e.points[id] ?? null];
+        for (const [id, s] of series) s.points.push(e.points[id] ?? null);
         break;
       case 'alarm-states':
         alarms = e.states;

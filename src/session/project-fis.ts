@@ -158,6 +158,20 @@ function fisTarget(a: AttackRun, type: string, account: string, region: string):
       selectionMode: selection,
     };
   }
+  // Tasks come and go: FIS picks them from the service when it runs, as the session did.
+  if (type === 'aws:ecs:task' && typeof args.cluster === 'string') {
+    const cluster = args.cluster.slice(args.cluster.lastIndexOf('/') + 1);
+    return {
+      resourceType: type,
+      parameters: { cluster, ...(typeof args.service === 'string' ? { service: args.service } : {}) },
+      selectionMode:
+        typeof args.selection === 'string'
+          ? selection
+          : chosenBy.length
+            ? `COUNT(${chosenBy.length})`
+            : 'ALL',
+    };
+  }
   if (!chosenBy.length) return undefined;
   return {
     resourceType: type,

@@ -69,3 +69,49 @@ describe('FIS export', () => {
     ]);
   });
 });
+
+describe('FIS export of ECS attacks', () => {
+  it("a stop of service tasks targets the service's tasks by cluster and service with the same selection", async () => {
+    const { Session } = await import('../../src/session/session.js');
+    const { tempRoot } = await import('./support.js');
+    const s = Session.open(
+      { title: 'Kill a cart task', region: 'eu-west-1', sandbox: false, accountId: '111122223333' },
+      { root: tempRoot() },
+    );
+    const id = s.attackStart({
+      title: 'Stop service tasks',
+      module: 'gameday.actions',
+      func: 'ecs_stop_tasks',
+      arguments: {
+        cluster: 'arn:aws:ecs:eu-west-1:111122223333:cluster/shop',
+        service: 'cart',
+        selection: 'PERCENT(50)',
+      },
+      targets: [],
+    });
+    const task = 'arn:aws:ecs:eu-west-1:111122223333:task/shop/0123456789abcdef';
+    s.guardEvent({
+      type: 'change',
+      attack: 'kill',
+      call: { service: 'ecs', operation: 'StopTask', input: { task } },
+      targets: [task],
+      undo: null,
+    });
+    s.attackEnd(id, { ok: true });
+    s.close();
+    const { template, unmapped } = projectFis(loadRecording(s.dir));
+    expect(unmapped).toEqual([]);
+    expect(template.stopConditions).toEqual([{ source: 'none' }]);
+    expect(template.actions['stop-service-tasks']).toEqual({
+      actionId: 'aws:ecs:stop-task',
+      description: 'Stop service tasks',
+      targets: { Tasks: 'stop-service-tasks-targets' },
+    });
+    expect(template.targets['stop-service-tasks-targets']).toEqual({
+      resourceType: 'aws:ecs:task',
+      parameters: { cluster: 'shop', service: 'cart' },
+      selectionMode: 'PERCENT(50)',
+    });
+    expect(template.roleArn).toMatch(/^arn:aws:iam::111122223333:role\//);
+  });
+});
