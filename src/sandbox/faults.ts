@@ -1,22 +1,30 @@
-// Fault knobs for tests and drills: throttle or fail a given operation at a given rate (or for the
-// next N calls). Rolls come from their own seeded PRNG so a run is repeatable.
+// Fault knobs for tests and drills: throttle, fail or slow down a given operation at a given rate
+// (or for the next N calls). Rolls come from their own seeded PRNG so a run is repeatable.
 import type { ServiceName } from '../aws/types.js';
 import { DENIED_CODE, SandboxError, THROTTLE_CODE } from './errors.js';
 import { Rng } from './rng.js';
 
-/** One fault: which calls it hits, what error they get, and how often. */
+/** One fault: which calls it hits, what error (or delay) they get, and how often. */
 export interface FaultRule {
   service?: ServiceName;
   /** Operation name without "Command" (e.g. "DescribeInstances"); all operations when omitted. */
   operation?: string;
   /** An AWS error code, or 'throttle' / 'denied' for the service's own throttling / permission code. */
-  error: string;
+  error?: string;
+  /** Real milliseconds to wait before answering (or failing): a slow API for spinners and timeouts. */
+  delayMs?: number;
   /** Probability per attempt (default 1). */
   rate?: number;
   /** Only the next `count` matching attempts fail (default: unlimited). */
   count?: number;
   message?: string;
   status?: number;
+}
+
+/** What a fault does to one attempt. */
+export interface FaultHit {
+  error?: SandboxError;
+  delayMs?: number;
 }
 
 /** The knobs: add rules, clear them, and (used by the plugin) roll for an attempt. */
@@ -32,6 +40,8 @@ export class FaultKnobs {
   set(rule: FaultRule): void {
     if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1))
       throw new Error(`fault rate must be between 0 and 1, got ${rule.rate}`);
+    if (!rule.error && !(rule.delayMs && rule.delayMs > 0))
+      throw new Error('a fault rule needs an error code or a positive delayMs');
     this.rules.push({ ...rule, left: rule.count ?? Number.POSITIVE_INFINITY });
   }
 
@@ -45,14 +55,15 @@ export class FaultKnobs {
     return this.rules.map(({ left: _left, ...r }) => r);
   }
 
-  /** The error an attempt should fail with, or undefined to let it through. */
-  roll(service: ServiceName, operation: string): SandboxError | undefined {
+  /** What happens to an attempt: a delay and/or an error, or undefined to let it through untouched. */
+  roll(service: ServiceName, operation: string): FaultHit | undefined {
     for (const rule of this.rules) {
       if (rule.left <= 0) continue;
       if (rule.service && rule.service !== service) continue;
       if (rule.operation && rule.operation !== operation) continue;
       if (rule.rate !== undefined && rule.rate < 1 && this.rng.next() >= rule.rate) continue;
       rule.left--;
+      if (!rule.error) return { delayMs: rule.delayMs };
       const named =
         rule.error === 'throttle'
           ? THROTTLE_CODE[service]
@@ -61,11 +72,12 @@ export class FaultKnobs {
             : undefined;
       const code = named?.code ?? rule.error;
       const status = rule.status ?? named?.status ?? defaultStatus(code);
-      return new SandboxError(
+      const error = new SandboxError(
         code,
         rule.message ?? named?.message ?? `${code} (injected by a sandbox fault knob)`,
         status,
       );
+      return { error, delayMs: rule.delayMs };
     }
     return undefined;
   }

@@ -49,7 +49,8 @@ export async function answer(
   const now = deps.sync();
   const requestId = deps.requestIds.uuid();
   const fault = deps.faults.roll(service, operation);
-  if (fault) throw await toSdkError(service, fault, requestId);
+  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault?.error) throw await toSdkError(service, fault.error, requestId);
   const handler = HANDLERS[service][operation];
   if (!handler) throw new UnsupportedCommandError(service, operation);
   let output: object;

@@ -83,14 +83,18 @@ describe('fault knobs', () => {
     const k = new FaultKnobs(1);
     k.set({ operation: 'StopTask', error: 'denied', count: 1 });
     expect(k.roll('ec2', 'DescribeInstances')).toBeUndefined();
-    const err = k.roll('ecs', 'StopTask')!;
+    const err = k.roll('ecs', 'StopTask')!.error!;
     expect([err.code, err.status]).toEqual(['AccessDeniedException', 400]);
     expect(k.roll('ecs', 'StopTask')).toBeUndefined();
     k.set({ service: 'cloudwatch', error: 'InternalFailure' });
-    expect(k.roll('cloudwatch', 'GetMetricData')?.status).toBe(500);
+    expect(k.roll('cloudwatch', 'GetMetricData')?.error?.status).toBe(500);
     k.clear();
     expect(k.roll('cloudwatch', 'GetMetricData')).toBeUndefined();
     expect(() => k.set({ error: 'throttle', rate: 2 })).toThrow(/between 0 and 1/);
+    expect(() => k.set({ service: 'ec2' })).toThrow(/error code or a positive delayMs/);
+    k.set({ operation: 'ListClusters', delayMs: 5, count: 1 });
+    expect(k.roll('ecs', 'ListClusters')).toEqual({ delayMs: 5 });
+    expect(k.roll('ecs', 'ListClusters')).toBeUndefined();
   });
 });
 
