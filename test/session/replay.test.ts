@@ -9,7 +9,9 @@ import { replayRecording } from '../../src/commands/replay.js';
 import { attacksOf } from '../../src/session/attacks.js';
 import { pinRecordedIds, withRecordedSelectors } from '../../src/session/pin.js';
 import { projectExperiment } from '../../src/session/project-experiment.js';
+import { readRecordingLog } from '../../src/session/recorder.js';
 import { loadRecording } from '../../src/session/recording.js';
+import { pendingUndos } from '../../src/session/recover.js';
 import { hasDifferences, targetDiffs } from '../../src/session/replay-diff.js';
 import { scriptedSession, tempRoot } from './support.js';
 
@@ -120,5 +122,6 @@ describe('replay on the sandbox', () => {
       replay.guard.filter((e) => e.type === 'undone' || e.type === 'undo-settled').length,
     ).toBeGreaterThan(0);
     expect(replay.guard.filter((e) => e.type === 'undo-failed')).toEqual([]);
+    expect(pendingUndos(readRecordingLog(outcome.recordingDir!).events)).toEqual([]);
   }, 120_000);
 });
