@@ -32,6 +32,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   let tick = 0;
   let halted = false;
   let armed = false;
+  let probesPaused = false;
   let metricCalls = 0;
   let alarms: Record<string, string> = {};
   let stopConditions = '';
@@ -104,6 +105,8 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
         log(e, 'halt', e.reason, e.tick ?? tick);
         break;
       case 'loop-event':
+        // The snapshot's `paused` is the probes' (as recorded), not the playback's.
+        if (e.kind === 'pause' || e.kind === 'resume') probesPaused = e.kind === 'pause';
         if (e.kind === 'stop-condition') {
           halted = true;
           armed = false;
@@ -117,7 +120,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   return {
     tick,
     running: until < rec.t1,
-    paused: false,
+    paused: probesPaused,
     halted,
     armed,
     periodMs: periodOf(rec),
@@ -261,7 +264,7 @@ export class Playback {
   }
 
   private build(): LoopSnapshot {
-    return { ...snapshotAt(this.recording, this.pos), paused: !this.playing };
+    return snapshotAt(this.recording, this.pos);
   }
 
   private changed(): void {
