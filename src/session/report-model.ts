@@ -163,13 +163,57 @@ function chartsOf(rec: Recording): ReportChart[] {
     const key = spec.chart ?? `${spec.label}#${spec.id}`;
     groups.set(key, [...(groups.get(key) ?? []), spec]);
   }
-  return [...groups.entries()].map(([key, group]) => ({
+  const metricCharts = [...groups.entries()].map(([key, group]) => ({
     title: group[0]!.chart ?? key.replace(/#[^#]*$/, ''),
     ...(group[0]!.unit ? { unit: group[0]!.unit } : {}),
     series: group.map((spec) => ({ spec, points: points.map((p) => p.points[spec.id] ?? null) })),
     markers,
     periodMs,
   }));
+  return [...metricCharts, ...probeCharts(rec, periodMs)];
+}
+
+// The numbers the live view graphed for probes (healthy count, running tasks), one chart each.
+function probeCharts(rec: Recording, periodMs: number): ReportChart[] {
+  const samples = ofType(rec, 'probe-sample');
+  return ofType(rec, 'probe-watch').flatMap((w) => {
+    const mine = samples.filter((x) => x.probe === w.probe.id);
+    if (!mine.some((x) => typeof x.measured === 'number')) return [];
+    const ticks = mine.map((x) => x.tick);
+    const indexOf = (tick: number) => {
+      const i = ticks.findIndex((t) => t >= tick);
+      return i < 0 ? Math.max(0, ticks.length - 1) : i;
+    };
+    const titles = new Map<number, string>();
+    const markers: ReportChart['markers'] = [];
+    for (const e of rec.session)
+      if (e.type === 'attack-start') {
+        titles.set(e.attackId, e.title);
+        markers.push({ index: indexOf(e.tick ?? tickAt(mine, e.at)), kind: 'start', label: e.title });
+      } else if (e.type === 'attack-end')
+        markers.push({
+          index: indexOf(e.tick ?? tickAt(mine, e.at)),
+          kind: 'end',
+          label: titles.get(e.attackId) ?? '',
+        });
+    const spec: MetricSpec = {
+      id: `probe:${w.probe.id}`,
+      label: w.probe.title,
+      namespace: 'probe',
+      metric: w.probe.title,
+      dimensions: {},
+      stat: w.probe.tolerance,
+      periodSeconds: periodMs / 1000,
+    };
+    return [
+      {
+        title: `${w.probe.title} (probe, ${w.probe.tolerance})`,
+        series: [{ spec, points: mine.map((x) => (typeof x.measured === 'number' ? x.measured : null)) }],
+        markers,
+        periodMs,
+      },
+    ];
+  });
 }
 
 function tickAt(points: { at: number; tick: number }[], t: number): number {

@@ -34,7 +34,10 @@ describe('recording format 1', () => {
     expect(projectFis(rec).template.actions['stop-instances-then-start-them']?.actionId).toBe(
       'aws:ec2:stop-instances',
     );
-    expect(reportHtml(reportModel(rec))).toContain('<svg');
+    // Every graphed series: four CloudWatch charts and the probe's healthy count.
+    const html = reportHtml(reportModel(rec));
+    expect(html.match(/<svg /g)).toHaveLength(5);
+    expect(html).toContain('ASG web healthy (probe, &gt;= desired)');
     const snap = snapshotAt(rec, rec.t1 - rec.t0);
     expect(snap.markers.filter((m) => m.kind === 'start')).toHaveLength(2);
     expect(snap.events.filter((e) => e.kind === 'note')).toHaveLength(4);
