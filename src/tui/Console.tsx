@@ -160,6 +160,8 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
               { title: 'Everywhere', commands: GLOBAL_COMMANDS },
             ]}
             onClose={() => setOverlay(undefined)}
+            height={bodyHeight}
+            width={size.width}
           />
         ) : overlay === 'quit' ? (
           <QuitDialog

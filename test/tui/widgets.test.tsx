@@ -104,7 +104,7 @@ describe('ConfirmDialog', () => {
       <ConfirmDialog title="Undo?" onConfirm={() => calls.push('yes')} onCancel={() => calls.push('no')} />,
     );
     expect(ui.frame()).toContain('y to confirm');
-    await ui.press('n', keys.escape, 'y');
+    await ui.press('n', keys.escape, keys.enter, 'y');
     expect(calls).toEqual(['no', 'no', 'yes']);
     await ui.unmount();
   });

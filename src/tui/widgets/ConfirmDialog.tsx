@@ -28,7 +28,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   useKeypress(
     (input, key) => {
       if (key.escape || (!typed && input === 'n')) props.onCancel();
-      else if (!typed && (input === 'y' || key.return)) props.onConfirm();
+      // Only a deliberate y confirms: a second Enter from the screen before must not run an attack.
+      else if (!typed && input === 'y') props.onConfirm();
       return true;
     },
     { priority: Priority.Dialog, isActive: !typed },

@@ -1,5 +1,6 @@
 // The `?` help: every command of the current screen and the global ones, from the same lists the
-// key bar uses; dangerous commands are marked, and absent in read-only mode.
+// key bar uses; dangerous commands are marked, and absent in read-only mode. Laid out in two
+// columns when one would not fit the height.
 import { Box, Text } from 'ink';
 import { useSettings } from '../context.js';
 import { Priority, useKeypress } from '../hooks/keypress.js';
@@ -9,10 +10,15 @@ import { availableCommands, commandLabel, type KeyCommand } from '../keys/comman
 export interface HelpProps {
   groups: { title: string; commands: readonly KeyCommand[] }[];
   onClose(): void;
+  /** Rows available (default: as many as needed). */
+  height?: number;
+  width?: number;
 }
 
+type Line = { key: string; title?: string; label?: string; description?: string; dangerous?: boolean };
+
 /** A bordered list of keys and what they do. */
-export function Help({ groups, onClose }: HelpProps) {
+export function Help({ groups, onClose, height, width = 80 }: HelpProps) {
   const { theme, readOnly } = useSettings();
   useKeypress(
     () => {
@@ -21,23 +27,51 @@ export function Help({ groups, onClose }: HelpProps) {
     },
     { priority: Priority.Dialog },
   );
+  const lines: Line[] = groups.flatMap((g) => [
+    { key: `g:${g.title}`, title: g.title },
+    ...availableCommands(g.commands, { readOnly }).map((c) => ({
+      key: `${g.title}:${c.id}`,
+      label: commandLabel(c),
+      description: c.description,
+      dangerous: c.dangerous,
+    })),
+  ]);
+  const room = height ? Math.max(1, height - 4) : lines.length;
+  const columns = lines.length > room ? 2 : 1;
+  const perColumn = Math.ceil(lines.length / columns);
+  const colWidth = Math.floor((width - 4) / columns);
+  const line = (l: Line) =>
+    l.title ? (
+      <Text key={l.key} color={theme.text.secondary} wrap="truncate">
+        {l.title}
+      </Text>
+    ) : (
+      <Text key={l.key} wrap="truncate">
+        <Text bold color={l.dangerous ? theme.status.error : theme.text.accent}>
+          {`  ${(l.label ?? '').padEnd(7)} `}
+        </Text>
+        {l.description}
+        {l.dangerous ? <Text color={theme.status.error}> (changes AWS)</Text> : null}
+      </Text>
+    );
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border.focused} paddingX={1}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={theme.border.focused}
+      paddingX={1}
+      flexShrink={0}
+    >
       <Text bold>{`Keys${readOnly ? ' (read-only: changing commands are off)' : ''}`}</Text>
-      {groups.map((g) => (
-        <Box key={g.title} flexDirection="column">
-          <Text color={theme.text.secondary}>{g.title}</Text>
-          {availableCommands(g.commands, { readOnly }).map((c) => (
-            <Text key={c.id}>
-              <Text bold color={c.dangerous ? theme.status.error : theme.text.accent}>
-                {`  ${commandLabel(c).padEnd(8)}`}
-              </Text>
-              {c.description}
-              {c.dangerous ? <Text color={theme.status.error}> (changes AWS)</Text> : null}
-            </Text>
-          ))}
-        </Box>
-      ))}
+      <Box flexDirection="row">
+        {Array.from({ length: columns }, (_, c) => lines.slice(c * perColumn, (c + 1) * perColumn)).map(
+          (col) => (
+            <Box key={col[0]?.key ?? 'empty'} flexDirection="column" width={colWidth} flexShrink={0}>
+              {col.map(line)}
+            </Box>
+          ),
+        )}
+      </Box>
       <Text color={theme.text.secondary}>any key closes this help</Text>
     </Box>
   );
