@@ -30,7 +30,7 @@ export async function runConsole(services: ConsoleServices, opts: RunConsoleOpti
         inventoryRefreshMs={opts.inventoryRefreshMs}
         onExit={() => app.unmount()}
       />,
-      { exitOnCtrlC: false },
+      { exitOnCtrlC: false, incrementalRendering: true },
     );
     opts.signal?.addEventListener('abort', () => app.unmount(), { once: true });
     await app.waitUntilExit();
