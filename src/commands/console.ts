@@ -74,7 +74,10 @@ export const run: CommandModule['run'] = async (argv) => {
   };
   const session = values['no-record']
     ? undefined
-    : await openSession(values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(), info);
+    : await openSession(
+        values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(),
+        info,
+      );
   const services = buildServices({
     info,
     aws: sdkCall(conn.ctx),

@@ -12,12 +12,18 @@ if (!hasTmux) {
 }
 mkdirSync(out, { recursive: true });
 const t = new TmuxSession('CI=0 node dist/cli.js --sandbox --speed 20 --seed 1 --no-record');
+// Clocks and timestamps change on every run: pin them so a rerun only shows real changes.
+const steady = (text: string) =>
+  text
+    .replace(/⏱ \d\d:\d\d:\d\d/g, '⏱ 00:00:10')
+    .replace(/updated \d+s ago/g, 'updated 2s ago')
+    .replace(/^\d\d:\d\d:\d\d /gm, '12:00:00 ');
 const save = (name: string, text: string) => {
-  writeFileSync(join(out, `${name}.txt`), `${text.replace(/\s+$/, '')}\n`);
+  writeFileSync(join(out, `${name}.txt`), `${steady(text).replace(/\s+$/, '')}\n`);
   console.log(`wrote ${join(out, `${name}.txt`)}`);
 };
 try {
-  save('1-inventory', (await t.waitFor('updated')).replace(/⏱ \d\d:\d\d:\d\d/, '⏱ 00:00:05'));
+  save('1-inventory', await t.waitFor('updated'));
   t.keys('Tab', 'Tab');
   save('2-ecs-tree', await t.waitFor('CLUSTER / SERVICE / TASK'));
   t.keys('Tab', 'Tab', 'Enter');
