@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['test/bench/**', 'node_modules/**'],
     environment: 'node',
     globalSetup: ['test/setup/global.ts'],
+    setupFiles: ['test/setup/record-dir.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -16,7 +16,7 @@ import type { CommandModule } from './registry.js';
 import { firstSentence } from './run.js';
 
 const USAGE = `usage: gameday play SCENARIO [--sandbox [--speed N] [--seed S]] [--region R] [--profile P]
-                    [--allow-untagged] [--var k=v] [--var-file F] [--recordings DIR] [--no-record]
+                    [--allow-untagged] [--var k=v] [--var-file F] [--record-dir DIR] [--no-record]
 
 Runbook mode: the console leads a guided game day through the scenario's runbook.
 Needs an interactive terminal. For CI use \`gameday run SCENARIO --sandbox\` (gates pass headless).`;
@@ -86,7 +86,7 @@ export const run: CommandModule['run'] = async (argv) => {
           region: conn.ctx.settings.region ?? 'default',
           sandbox: conn.sandbox,
         },
-        { root: o.recordings },
+        { root: o['record-dir'] },
       );
   const abort = new AbortController();
   const wiring = playWiring({
@@ -215,7 +215,7 @@ function parse(argv: string[]) {
         'allow-untagged': { type: 'boolean', default: false },
         var: { type: 'string', multiple: true, default: [] },
         'var-file': { type: 'string', multiple: true, default: [] },
-        recordings: { type: 'string' },
+        'record-dir': { type: 'string' },
         'no-record': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },

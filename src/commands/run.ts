@@ -229,7 +229,7 @@ export const run: CommandModule['run'] = async (argv) => {
     throw new UserError(`${file}: runtime.hypothesis.strategy: ${(err as Error).message}`, 2);
   }
   if (!o['no-record']) {
-    const root = o['record-dir'] ?? 'recordings';
+    const root = o['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir();
     try {
       session = await openRunSession({
         experiment: loaded.experiment,

@@ -11,6 +11,7 @@ import type { LoopEvent, LoopSnapshot } from '../steady/types.js';
 import { type AttackStartEvent, type AttackTarget, RECORDING_FORMAT, type SessionEvent } from './events.js';
 import { projectExperiment } from './project-experiment.js';
 import { projectJournal } from './project-journal.js';
+import { defaultRecordDir } from './record-dir.js';
 import { type EventSource, type RecordedEvent, Recorder } from './recorder.js';
 import { recordingOf } from './recording.js';
 import { redact } from './redact.js';
@@ -82,7 +83,9 @@ export class Session {
 
   /** Creates recordings/<utc-time>-<slug>/ under `root` and writes session-start. */
   static open(info: SessionInfo, options: { root?: string; now?: () => number } = {}): Session {
-    const s = new Session(Recorder.create(options.root ?? 'recordings', info.title, { now: options.now }));
+    const s = new Session(
+      Recorder.create(options.root ?? defaultRecordDir(), info.title, { now: options.now }),
+    );
     s.write('session', {
       type: 'session-start',
       format: RECORDING_FORMAT,

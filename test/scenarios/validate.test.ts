@@ -20,7 +20,13 @@ const FILES = readdirSync('scenarios')
 function cli(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: '1',
+        GAMEDAY_RECORD_DIR: process.env.GAMEDAY_RECORD_DIR,
+        ...env,
+      },
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -12,7 +12,13 @@ export interface CliResult {
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['dist/cli.js', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: '1',
+        GAMEDAY_RECORD_DIR: process.env.GAMEDAY_RECORD_DIR,
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
