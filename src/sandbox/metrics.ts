@@ -45,13 +45,23 @@ export class MetricStore {
 
   /** Adds a value (or a pre-aggregated set) at time t, rounded down to `resolutionMs`. */
   put(key: MetricKey, t: number, v: Omit<Agg, 't'>, unit?: string, resolutionMs = 10_000): void {
+    this.putTo(this.seriesOf(key, t), t, v, unit, resolutionMs);
+  }
+
+  /** The series for a key, created empty if new (callers that publish often keep it). */
+  seriesOf(key: MetricKey, t: number): Series {
     const k = seriesKey(key.namespace, key.name, key.dimensions);
     let s = this.series.get(k);
     if (!s) {
       const dimensions = [...key.dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
-      s = { namespace: key.namespace, name: key.name, dimensions, unit, points: [], lastPut: t };
+      s = { namespace: key.namespace, name: key.name, dimensions, points: [], lastPut: t };
       this.series.set(k, s);
     }
+    return s;
+  }
+
+  /** Adds a value to a known series (the fast path of `put`). */
+  putTo(s: Series, t: number, v: Omit<Agg, 't'>, unit?: string, resolutionMs = 10_000): void {
     if (unit && !s.unit) s.unit = unit;
     s.lastPut = Math.max(s.lastPut, t);
     const at = t - (((t % resolutionMs) + resolutionMs) % resolutionMs);
@@ -61,10 +71,13 @@ export class MetricStore {
     const prev = pts[i - 1];
     if (prev && prev.t === at) merge(prev, v);
     else pts.splice(i, 0, { t: at, ...v, values: v.values?.slice(0, MAX_SAMPLES) });
+    // Trim in batches (at most 1/8 over the window) rather than shifting the array on every put.
     const cutoff = s.lastPut - this.retentionMs;
-    let drop = 0;
-    while (drop < pts.length && pts[drop]!.t < cutoff) drop++;
-    if (drop > 0) pts.splice(0, drop);
+    if (pts.length && pts[0]!.t < cutoff) {
+      let drop = 0;
+      while (drop < pts.length && pts[drop]!.t < cutoff) drop++;
+      if (drop >= Math.max(8, pts.length >> 3)) pts.splice(0, drop);
+    }
   }
 
   /** The series for an exact key, if any data was ever put. */

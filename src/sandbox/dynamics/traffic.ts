@@ -3,11 +3,14 @@
 // latency and 5xx follow utilisation, so losing capacity shows in the graphs and trips alarms.
 // Publishes the metrics AWS publishes, at 10-second resolution.
 import { inService } from '../ec2-ops.js';
-import type { MetricKey } from '../metrics.js';
+import type { MetricKey, Series } from '../metrics.js';
 import type { AppRec, InstanceRec } from '../model.js';
 import type { World } from '../world.js';
 
 const TICK_S = 10;
+
+/** Each instance's CPU series, kept so the busiest loop does not rebuild its key every tick. */
+const cpuSeries = new WeakMap<InstanceRec, Series>();
 
 function put(
   world: World,
@@ -133,12 +136,30 @@ export function traffic(world: World, t: number): void {
       serviceCpu.set(svc.arn, appTraffic(world, app, t, running, running).cpu);
     }
   }
+  // Per-instance and per-service series every 10 s in a small world; once a minute (EC2 detailed
+  // monitoring) in a big one, where 10-second points for every resource would cost most of a tick.
+  const everyMinute = t % 60_000 === 0;
+  const instanceDetail = everyMinute || world.instances.size <= 500;
+  const serviceDetail = everyMinute || world.services.size <= 200;
   const asgCpu = new Map<string, number[]>();
   for (const inst of world.instances.values()) {
     if (inst.state !== 'running') continue;
     const booting = inst.runningSince !== undefined && t - inst.runningSince < 60_000;
     const cpu = noisy(world, cpuOf.get(inst.id) ?? (booting ? 45 : 3), 2.5);
-    put(world, t, 'AWS/EC2', 'CPUUtilization', [['InstanceId', inst.id]], cpu, 'Percent');
+    let series = cpuSeries.get(inst);
+    if (!series && instanceDetail) {
+      series = world.metrics.seriesOf(
+        {
+          namespace: 'AWS/EC2',
+          name: 'CPUUtilization',
+          dimensions: [{ Name: 'InstanceId', Value: inst.id }],
+        },
+        t,
+      );
+      cpuSeries.set(inst, series);
+    }
+    if (series && instanceDetail)
+      world.metrics.putTo(series, t, { sum: cpu, count: 1, min: cpu, max: cpu }, 'Percent');
     if (inst.asg) {
       const list = asgCpu.get(inst.asg) ?? [];
       list.push(cpu);
@@ -189,7 +210,7 @@ export function traffic(world: World, t: number): void {
     counts.set(task.service, c);
   }
   for (const svc of world.services.values()) {
-    if (svc.status === 'INACTIVE') continue;
+    if (svc.status === 'INACTIVE' || !serviceDetail) continue;
     const cluster = svc.cluster.slice(svc.cluster.lastIndexOf('/') + 1);
     const dims: [string, string][] = [
       ['ClusterName', cluster],
