@@ -77,7 +77,7 @@ describe('crash safety', () => {
     expect(() => loadRecording(root)).toThrow(/no readable events \(1 unreadable lines\)/);
     writeFileSync(
       join(root, 'events.ndjson'),
-      `${JSON.stringify({ seq: 1, t: 1, source: 'session', event: { type: 'session-start', format: 99 } })}\n`,
+      `${JSON.stringify({ seq: 1, t: 1, source: 'session', event: { type: 'session-start', format: 99, title: 'future', description: '', accountId: null, region: 'us-east-1', sandbox: true, gamedayVersion: '9.0.0', operator: null } })}\n`,
     );
     expect(() => loadRecording(root)).toThrow(
       /recording format 99 is newer than this gameday reads \(1\); upgrade gameday/,
