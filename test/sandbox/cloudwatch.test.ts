@@ -3,6 +3,7 @@
 import {
   DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
+  DescribeAlarmsForMetricCommand,
   GetMetricDataCommand,
   GetMetricStatisticsCommand,
   ListMetricsCommand,
@@ -291,5 +292,27 @@ describe('alarms', () => {
     ]);
     const missing = await failure(r.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn('nope') })));
     expect(missing.name).toBe('ResourceNotFoundException');
+  });
+
+  it('finds the alarms on a metric', async () => {
+    r = await rig();
+    const lowHealthy = (await r.cw.send(new DescribeAlarmsCommand({ AlarmNames: ['web-low-healthy-hosts'] })))
+      .MetricAlarms![0]!;
+    const out = await r.cw.send(
+      new DescribeAlarmsForMetricCommand({
+        Namespace: 'AWS/ApplicationELB',
+        MetricName: 'HealthyHostCount',
+        Dimensions: [...lowHealthy.Dimensions!].reverse(),
+      }),
+    );
+    expect(out.MetricAlarms!.map((a) => a.AlarmName)).toEqual(['web-low-healthy-hosts']);
+    const none = await r.cw.send(
+      new DescribeAlarmsForMetricCommand({
+        Namespace: 'AWS/ApplicationELB',
+        MetricName: 'HealthyHostCount',
+        Dimensions: [],
+      }),
+    );
+    expect(none.MetricAlarms).toEqual([]);
   });
 });
