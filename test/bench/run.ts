@@ -3,13 +3,21 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Figure, type FigureGroup, ratio } from './figure.js';
+import { consoleFigures } from './figures/console.js';
 import { discoveryMoto } from './figures/discovery-moto.js';
 import { discoverySandbox } from './figures/discovery-sandbox.js';
 import { engineCorpus } from './figures/engine-corpus.js';
 import { startup } from './figures/startup.js';
 import { steadyLoop } from './figures/steady-loop.js';
 
-const GROUPS: FigureGroup[] = [startup, discoverySandbox, discoveryMoto, engineCorpus, steadyLoop];
+const GROUPS: FigureGroup[] = [
+  startup,
+  discoverySandbox,
+  discoveryMoto,
+  engineCorpus,
+  steadyLoop,
+  consoleFigures,
+];
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
 const rows: (Figure & { group: string })[] = [];
