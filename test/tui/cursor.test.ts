@@ -29,11 +29,17 @@ describe('KeypressHub', () => {
         return i === 'x';
       },
     });
+    const settle = async () => {
+      while (hub.pending) await new Promise((r) => setImmediate(r));
+    };
     hub.dispatch('x', key);
     hub.dispatch('y', key);
+    // a key arriving in the same task waits its turn (React commits in between)
+    expect(seen).toEqual(['dialog:x']);
+    await settle();
     remove();
     hub.dispatch('ab\r', key);
-    while (hub.pending) await new Promise((r) => setImmediate(r));
+    await settle();
     expect(seen).toEqual(['dialog:x', 'dialog:y', 'view:y', 'view:a', 'view:b', 'view:']);
     const [ctrlU] = splitText('\u0015', key);
     expect(ctrlU![0]).toBe('u');

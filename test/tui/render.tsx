@@ -56,7 +56,7 @@ export async function renderTui(element: ReactElement, opts: RenderOptions = {})
         });
         // The hub hands out the keys of a multi-key chunk one event-loop turn apart; each turn in
         // its own act() so React renders between them, as it does outside tests.
-        for (let i = 1; i < input.length; i++)
+        for (let i = 0; i < input.length; i++)
           await act(async () => {
             await new Promise((r) => setImmediate(r));
           });

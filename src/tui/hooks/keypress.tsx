@@ -38,7 +38,8 @@ export class KeypressHub {
    * Offers a key to each handler in order until one consumes it. Text that arrived as one chunk
    * ("/web\r" from fast typing, a paste or tmux) is split into keys and handed out one per
    * event-loop turn, after React has re-rendered for the previous one: '/' opens the filter and
-   * the field it mounts gets "web". Keys keep their order across chunks.
+   * the field it mounts gets "web". Keys keep their order across chunks, and a key that arrives in
+   * the same task as the one before waits its turn too.
    */
   dispatch(input: string, key: Key): void {
     const keys =
@@ -60,8 +61,9 @@ export class KeypressHub {
     }
     this.draining = true;
     this.dispatchOne(next[0], next[1]);
-    if (this.queue.length) setImmediate(() => this.drain());
-    else this.draining = false;
+    // The next key waits for the next event-loop turn even when it is not queued yet, so a second
+    // chunk read in this same task sees React's commit of this key (and the handlers it mounts).
+    setImmediate(() => this.drain());
   }
 
   private dispatchOne(input: string, key: Key): boolean {
