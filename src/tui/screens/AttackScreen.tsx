@@ -119,7 +119,7 @@ export function AttackScreen({ flow, info, width, height, onExit }: AttackScreen
       {s.stage === 'running' ? (
         <Text
           color={theme.status.warn}
-        >{`${s.dryRun ? 'dry-running' : 'running'} ${s.attack?.title ?? ''}…`}</Text>
+        >{`${s.dryRun ? 'dry-running' : 'running'} ${s.attack?.title ?? ''}… (v watches it live, h halts and undoes)`}</Text>
       ) : null}
       {s.stage === 'done' && s.result ? (
         <Box flexDirection="column">

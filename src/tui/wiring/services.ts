@@ -8,6 +8,7 @@ import { Guard, type GuardEvent, type GuardOptions } from '../../catalog/guard.j
 import { CATALOG, catalogEntries } from '../../catalog/index.js';
 import type { CatalogEntry } from '../../catalog/types.js';
 import type { Session } from '../../session/session.js';
+import { cloudWatchAlarmStates, cloudWatchMetrics } from '../../steady/cloudwatch.js';
 import { SteadyLoop } from '../../steady/loop.js';
 import type { FetchMetrics, LoopClock, MetricResult } from '../../steady/types.js';
 import type { AttackOption, AttackPreview, AttackRequest, ConsoleServices, TargetRef } from '../services.js';
@@ -51,23 +52,7 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
   let halt = new AbortController();
   let nextRun = 1;
 
-  const fetchMetrics: FetchMetrics = async (queries, start, end) => {
-    const window = o.metricWindow ? o.metricWindow(end) : { start, end };
-    const results: MetricResult[] = [];
-    let NextToken: string | undefined;
-    do {
-      const r = await o.aws('cloudwatch', 'GetMetricData', {
-        MetricDataQueries: queries,
-        StartTime: window.start,
-        EndTime: window.end,
-        ScanBy: 'TimestampDescending',
-        NextToken,
-      });
-      results.push(...((r.MetricDataResults ?? []) as MetricResult[]));
-      NextToken = r.NextToken;
-    } while (NextToken);
-    return results;
-  };
+  const fetchMetrics = cloudWatchMetrics(o.aws, o.metricWindow);
 
   const undoEverything = async (why: string) => {
     halt.abort();
@@ -82,11 +67,7 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
 
   const steady: SteadyLoop = new SteadyLoop({
     fetchMetrics,
-    alarmStates: async (names) => {
-      const r = await o.aws('cloudwatch', 'DescribeAlarms', { AlarmNames: names.slice(0, 100) });
-      const alarms = (r.MetricAlarms ?? []) as { AlarmName: string; StateValue: string }[];
-      return Object.fromEntries(alarms.map((a) => [a.AlarmName, a.StateValue]));
-    },
+    alarmStates: cloudWatchAlarmStates(o.aws),
     stopOnAlarms: o.stopOnAlarms,
     maxProbeFailures: o.maxProbeFailures,
     periodMs: o.periodMs,
