@@ -10,7 +10,7 @@ import type { CatalogEntry } from '../../catalog/types.js';
 import type { Session } from '../../session/session.js';
 import { cloudWatchAlarmStates, cloudWatchMetrics } from '../../steady/cloudwatch.js';
 import { SteadyLoop } from '../../steady/loop.js';
-import type { FetchMetrics, LoopClock, MetricResult } from '../../steady/types.js';
+import type { LoopClock } from '../../steady/types.js';
 import type { AttackOption, AttackPreview, AttackRequest, ConsoleServices, TargetRef } from '../services.js';
 import type { HeaderInfo } from '../widgets/Header.js';
 import { alarmSeries, defaultProbes } from './steady-setup.js';
