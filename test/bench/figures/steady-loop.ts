@@ -24,7 +24,10 @@ function series(n: number): MetricSpec[] {
   );
 }
 
-async function measure(n: number, ticks: number): Promise<{ callsPerTick: number; cpuMsPerTick: number }> {
+async function measure(
+  n: number,
+  ticks: number,
+): Promise<{ callsPerTick: number; cpuMsPerTick: number; fetchMsPerTick: number }> {
   const sandbox = createSandbox({ clock: 'virtual', seed: 3 });
   const ctx = await AwsContext.create({
     region: sandbox.region,
@@ -33,7 +36,11 @@ async function measure(n: number, ticks: number): Promise<{ callsPerTick: number
     env: {},
   });
   const aws = sdkCall(ctx);
+  // CPU spent fetching (SDK call path + the in-process sandbox answering), to tell it apart from
+  // the loop's own work (building queries, folding results, the snapshot).
+  let fetchCpu = 0;
   const fetchMetrics: FetchMetrics = async (queries) => {
+    const before = process.cpuUsage();
     const end = new Date(sandbox.clock.now());
     const start = new Date(end.getTime() - 10 * 60_000);
     const out: MetricResult[] = [];
@@ -48,23 +55,28 @@ async function measure(n: number, ticks: number): Promise<{ callsPerTick: number
       out.push(...(r.MetricDataResults as MetricResult[]));
       NextToken = r.NextToken;
     } while (NextToken);
+    const used = process.cpuUsage(before);
+    fetchCpu += (used.user + used.system) / 1000;
     return out;
   };
   const loop = new SteadyLoop({ series: series(n), fetchMetrics, periodMs: 10_000 });
   await loop.tick(); // warm-up
   ctx.counter.reset();
   const cpu: number[] = [];
+  const fetchCpuPerTick: number[] = [];
   for (let t = 0; t < ticks; t++) {
     sandbox.clock.advance(10_000);
+    fetchCpu = 0;
     const before = process.cpuUsage();
     await loop.tick();
     const used = process.cpuUsage(before);
     cpu.push((used.user + used.system) / 1000);
+    fetchCpuPerTick.push(fetchCpu);
   }
   const calls = ctx.counter.toJSON()['cloudwatch:GetMetricData'] ?? 0;
   await ctx.destroy();
   sandbox.close();
-  return { callsPerTick: calls / ticks, cpuMsPerTick: median(cpu) };
+  return { callsPerTick: calls / ticks, cpuMsPerTick: median(cpu), fetchMsPerTick: median(fetchCpuPerTick) };
 }
 
 /** Steady-state loop figures. */
@@ -83,7 +95,24 @@ export const steadyLoop: FigureGroup = {
         unit: 'calls',
         better: 'lower',
       });
-      if (n === 50)
+      if (n === 50) {
+        const own = Math.max(0, r.cpuMsPerTick - r.fetchMsPerTick);
+        out.push({
+          figure: "CPU per tick, 50 series: the loop's own",
+          target: '< 5 ms',
+          targetValue: 5,
+          measured: own,
+          unit: 'ms',
+          better: 'lower',
+          note: 'tick CPU minus the GetMetricData call (median of 10 ticks)',
+        });
+        out.push({
+          figure: 'CPU per tick, 50 series: SDK call + in-process sandbox',
+          target: '',
+          measured: r.fetchMsPerTick,
+          unit: 'ms',
+          note: 'what a real account costs instead is one HTTPS request',
+        });
         out.push({
           figure: 'CPU per tick, 50 series (loop + SDK + sandbox)',
           target: '< 5 ms',
@@ -93,6 +122,7 @@ export const steadyLoop: FigureGroup = {
           better: 'lower',
           note: 'median of 10 ticks; includes the in-process sandbox answering',
         });
+      }
     }
     return out;
   },
