@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import type { GuardEvent } from '../catalog/guard-types.js';
 import type { RunEvent } from '../experiment/events.js';
 import { UserError } from '../util/errors.js';
+import { eventProblem } from './check-events.js';
 import {
   RECORDING_FORMAT,
   type SessionEvent,
@@ -13,7 +14,7 @@ import {
   type Timed,
   type TypedRecord,
 } from './events.js';
-import { type RecordedEvent, readRecordingLog } from './recorder.js';
+import { type RecordedEvent, RecordingLogError, readRecordingLog } from './recorder.js';
 
 /** A loaded recording, ready for the projections. */
 export interface Recording {
@@ -84,8 +85,9 @@ export function loadRecording(path: string): Recording {
   if (!existsSync(log)) throw new RecordingError(`${path}: not a recording (no events.ndjson in ${dir})`);
   let read: ReturnType<typeof readRecordingLog>;
   try {
-    read = readRecordingLog(dir);
+    read = readRecordingLog(dir, eventProblem);
   } catch (err) {
+    if (err instanceof RecordingLogError) throw new RecordingError(err.message);
     throw new RecordingError(`${log}: cannot read the event log: ${(err as Error).message}`);
   }
   if (read.events.length === 0)
