@@ -6,8 +6,9 @@ import type { AwsCall } from '../aws/ops/call.js';
 import { Guard, type GuardEvent } from '../catalog/guard.js';
 import { catalogRegistry } from '../catalog/index.js';
 import type { FunctionRegistry } from '../experiment/registry.js';
+import { cloudWatchAlarmStates, cloudWatchMetrics } from '../steady/cloudwatch.js';
 import { SteadyLoop } from '../steady/loop.js';
-import type { FetchMetrics, MetricResult, MetricSpec } from '../steady/types.js';
+import type { MetricSpec } from '../steady/types.js';
 import type { Runbook } from './runbook.js';
 
 /** Options for the wiring. */
@@ -42,30 +43,10 @@ export function playWiring(o: PlayWiringOptions): PlayWiring {
     recorder: o.onGuardEvent,
   });
   const registry = catalogRegistry({ guard, aws: async () => o.aws });
-  const fetchMetrics: FetchMetrics = async (queries, start, end) => {
-    const window = o.metricWindow ? o.metricWindow(end) : { start, end };
-    const results: MetricResult[] = [];
-    let NextToken: string | undefined;
-    do {
-      const r = await o.aws('cloudwatch', 'GetMetricData', {
-        MetricDataQueries: queries,
-        StartTime: window.start,
-        EndTime: window.end,
-        ScanBy: 'TimestampDescending',
-        NextToken,
-      });
-      results.push(...((r.MetricDataResults ?? []) as MetricResult[]));
-      NextToken = r.NextToken;
-    } while (NextToken);
-    return results;
-  };
+  const fetchMetrics = cloudWatchMetrics(o.aws, o.metricWindow);
   const loop = new SteadyLoop({
     fetchMetrics,
-    alarmStates: async (names) => {
-      const r = await o.aws('cloudwatch', 'DescribeAlarms', { AlarmNames: names.slice(0, 100) });
-      const alarms = (r.MetricAlarms ?? []) as { AlarmName: string; StateValue: string }[];
-      return Object.fromEntries(alarms.map((a) => [a.AlarmName, a.StateValue]));
-    },
+    alarmStates: cloudWatchAlarmStates(o.aws),
     stopOnAlarms: o.runbook.stopConditions.alarms,
     maxProbeFailures: 0,
     periodMs: o.periodMs ?? 5000,

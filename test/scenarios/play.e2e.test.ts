@@ -48,7 +48,7 @@ describe('gameday play', () => {
     'leads a game day in the terminal and records it',
     async () => {
       const rec = mkdtempSync(join(tmpdir(), 'gameday-play-'));
-      const cmd = `cd ${process.cwd()} && CI=0 GAMEDAY_RECOVERY_SECONDS=1 ${process.execPath} --import tsx src/cli.ts play scenarios/ecs-kill-tasks.json --sandbox --recordings ${rec}; echo EXIT=$?; sleep 60`;
+      const cmd = `cd ${process.cwd()} && CI=0 GAMEDAY_RECOVERY_SECONDS=1 ${process.execPath} --import tsx src/cli.ts play scenarios/ecs-kill-tasks.json --sandbox --record-dir ${rec}; echo EXIT=$?; sleep 60`;
       tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '32', cmd);
       await waitFor('Press enter when the team is ready.');
       tmux('send-keys', '-t', SESSION, 'Enter');
