@@ -1,6 +1,6 @@
 // Auto Scaling state changes shared by the API handlers and the reconciler: launching and
 // terminating members with their scaling activities, and the reconcile pass itself.
-import { launchInstance, terminateInstance } from './ec2-ops.js';
+import { launchInstance, targetHealthy, terminateInstance } from './ec2-ops.js';
 import type { ActivityRec, AsgMember, AsgRec, SubnetRec } from './model.js';
 import type { World } from './world.js';
 
@@ -162,13 +162,22 @@ export function reconcileAsg(world: World, asg: AsgRec, now: number): void {
     const inGrace = inst !== undefined && now - inst.launchTime < asg.grace * 1000;
     if (m.lifecycle === 'InService' && gone && !inGrace && !suspended(asg, 'HealthCheck'))
       m.health = 'Unhealthy';
+    // ELB health checks: two failed 30-second target checks in a row make the member Unhealthy.
+    const elbFailing =
+      asg.healthCheckType === 'ELB' &&
+      m.lifecycle === 'InService' &&
+      !gone &&
+      !targetHealthy(world, inst!, now);
+    m.failingSince = elbFailing ? (m.failingSince ?? now) : undefined;
+    if (elbFailing && !inGrace && !suspended(asg, 'HealthCheck') && now - m.failingSince! >= 60_000)
+      m.health = 'Unhealthy';
     if (m.lifecycle === 'InService' && m.health === 'Unhealthy' && !suspended(asg, 'ReplaceUnhealthy'))
       terminateMember(
         world,
         asg,
         m,
         now,
-        `an instance was taken out of service in response to ${gone ? 'an EC2 health check indicating it has been terminated or stopped' : 'a user health-check'}.`,
+        `an instance was taken out of service in response to ${gone ? 'an EC2 health check indicating it has been terminated or stopped' : elbFailing ? 'an ELB system health check failure' : 'a user health-check'}.`,
       );
   }
   const active = activeMembers(asg);

@@ -133,6 +133,19 @@ export function inService(inst: InstanceRec, now: number): boolean {
   );
 }
 
+/** Whether the load balancer sees the instance healthy: in service, and its app has its data volume. */
+export function targetHealthy(world: World, inst: InstanceRec, now: number): boolean {
+  if (!inService(inst, now)) return false;
+  if (!inst.dataDevice) return true;
+  const attached = world.memo('attachedDevices', () => {
+    const out = new Set<string>();
+    for (const v of world.volumes.values())
+      if (v.attachment?.state === 'attached') out.add(`${v.attachment.instanceId} ${v.attachment.device}`);
+    return out;
+  });
+  return attached.has(`${inst.id} ${inst.dataDevice}`);
+}
+
 /** The tick that completes EC2 transitions (pending→running, stopping→stopped, …) and volume moves. */
 export function ec2Lifecycle(world: World, t: number): void {
   for (const inst of world.instances.values()) {

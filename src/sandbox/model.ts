@@ -141,6 +141,8 @@ export interface AsgMember {
   lifecycle: 'Pending' | 'InService' | 'Terminating' | 'Terminated' | 'Detaching' | 'Standby';
   health: 'Healthy' | 'Unhealthy';
   protectedFromScaleIn: boolean;
+  /** Since when the load balancer has seen it unhealthy (ELB health checks fail it after 60 s). */
+  failingSince?: number;
   /** The activity tracking this member's launch or termination. */
   activityId?: string;
 }

@@ -5,12 +5,14 @@ import {
   DescribeScalingActivitiesCommand,
   ResumeProcessesCommand,
   SuspendProcessesCommand,
+  UpdateAutoScalingGroupCommand,
 } from '@aws-sdk/client-auto-scaling';
 import { DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   AttachVolumeCommand,
   DescribeVolumesCommand,
   DetachVolumeCommand,
+  RebootInstancesCommand,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import {
@@ -149,6 +151,37 @@ describe('a web instance loses its data volume', () => {
     );
     r.step(120);
     expect(await lastMinute(r, 'web-low-healthy-hosts')).toBe(6);
+  });
+});
+
+describe('web ASG on ELB health checks', () => {
+  it('replaces an instance whose app fails its target checks, but rides out a reboot', async () => {
+    r = await rig();
+    await permitted(() =>
+      r.asg.send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: 'web', HealthCheckType: 'ELB' })),
+    );
+    const [rebooted, broken] = (await webGroup(r)).Instances!.map((i) => i.InstanceId!);
+    await permitted(() => r.ec2.send(new RebootInstancesCommand({ InstanceIds: [rebooted!] })));
+    const vols = await r.ec2.send(
+      new DescribeVolumesCommand({
+        Filters: [
+          { Name: 'attachment.instance-id', Values: [broken!] },
+          { Name: 'attachment.device', Values: ['/dev/sdf'] },
+        ],
+      }),
+    );
+    await permitted(() =>
+      r.ec2.send(new DetachVolumeCommand({ VolumeId: vols.Volumes![0]!.VolumeId, Force: true })),
+    );
+    r.step(240);
+    const ids = (await webGroup(r)).Instances!.map((i) => i.InstanceId);
+    expect(ids).toContain(rebooted);
+    expect(ids).not.toContain(broken);
+    expect(ids).toHaveLength(6);
+    const acts = (await r.asg.send(new DescribeScalingActivitiesCommand({ AutoScalingGroupName: 'web' })))
+      .Activities!;
+    const ended = acts.find((a) => a.Description === `Terminating EC2 instance: ${broken}`)!;
+    expect(ended.Cause).toMatch(/in response to an ELB system health check failure\.$/);
   });
 });
 

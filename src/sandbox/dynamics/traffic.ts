@@ -2,7 +2,7 @@
 // service) gets a request rate with a slow wave and noise, spread over its healthy targets. CPU,
 // latency and 5xx follow utilisation, so losing capacity shows in the graphs and trips alarms.
 // Publishes the metrics AWS publishes, at 10-second resolution.
-import { inService } from '../ec2-ops.js';
+import { targetHealthy } from '../ec2-ops.js';
 import type { MetricKey, Series } from '../metrics.js';
 import type { AppRec, InstanceRec } from '../model.js';
 import type { World } from '../world.js';
@@ -95,18 +95,6 @@ function appTraffic(
   return { u, cpu: Math.min(100, 6 + 84 * Math.min(u, 1.2)) };
 }
 
-/** Whether the app on an instance has its data volume (a detached one fails the target health check). */
-function hasData(world: World, inst: InstanceRec): boolean {
-  if (!inst.dataDevice) return true;
-  const attached = world.memo('attachedDevices', () => {
-    const out = new Set<string>();
-    for (const v of world.volumes.values())
-      if (v.attachment?.state === 'attached') out.add(`${v.attachment.instanceId} ${v.attachment.device}`);
-    return out;
-  });
-  return attached.has(`${inst.id} ${inst.dataDevice}`);
-}
-
 function noisy(world: World, v: number, sd: number): number {
   return Math.max(0, Math.min(100, v + world.rng.normal(0, sd)));
 }
@@ -122,7 +110,7 @@ export function traffic(world: World, t: number): void {
       const members = asg.members.filter((m) => m.lifecycle === 'InService');
       const healthy = members.filter((m) => {
         const inst = world.instances.get(m.id);
-        return inst !== undefined && inService(inst, t) && hasData(world, inst);
+        return inst !== undefined && targetHealthy(world, inst, t);
       });
       const { cpu } = appTraffic(world, app, t, healthy.length, members.length);
       for (const m of healthy) cpuOf.set(m.id, cpu);
