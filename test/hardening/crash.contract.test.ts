@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unfinishedSessions } from '../../src/session/recover.js';
 import { motoTarget } from '../contract/targets.js';
 import { runCli } from '../support/cli.js';
-import { instanceStates, launchOptedIn, motoEnv, stopOneByOne } from './moto.js';
+import { instanceStates, launchOptedIn, motoEnv, openMoto, stopOneByOne } from './moto.js';
 import { type Child, onlyRecording, startCli, undoAccount, workdir, writeExperiment } from './support.js';
 import { recordTally } from './tally.js';
 
@@ -53,7 +53,7 @@ describe.skipIf(moto.skip)('kill -9 at each point of a recorded run, then gameda
     let changesRecovered = 0;
     const failures: string[] = [];
     for (let k = 1; k <= KILL_POINTS; k++) {
-      const ctx = await moto.open();
+      const ctx = await openMoto();
       const ids = await launchOptedIn(ctx, 6);
       const dir = workdir(`crash-${k}`);
       const env = motoEnv(ctx.settings.endpoint!);

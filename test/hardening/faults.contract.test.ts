@@ -12,7 +12,7 @@ import { Guard } from '../../src/catalog/guard.js';
 import { motoTarget } from '../contract/targets.js';
 import { runCli } from '../support/cli.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { instanceStates, launchOptedIn, motoEnv, stopOneByOne } from './moto.js';
+import { instanceStates, launchOptedIn, motoEnv, openMoto, stopOneByOne } from './moto.js';
 import { ensureBuilt, onlyRecording, startCli, undoAccount, workdir, writeExperiment } from './support.js';
 import { recordTally } from './tally.js';
 
@@ -36,7 +36,7 @@ function noCrashOutput(stderr: string): void {
 describe.skipIf(moto.skip)('gameday run through a fault proxy in front of moto', () => {
   for (const seed of [1, 2, 3, 4])
     it(`faults at 40% (seed ${seed}): the run ends clearly and every change is undone`, async () => {
-      const ctx = await moto.open();
+      const ctx = await openMoto();
       const ids = await launchOptedIn(ctx, 3);
       const proxy = await startFaultProxy(ctx.settings.endpoint!, {
         rates: { throttle: 0.15, 'server-error': 0.1, reset: 0.05, slow: 0.1 },
@@ -69,7 +69,7 @@ describe.skipIf(moto.skip)('gameday run through a fault proxy in front of moto',
     }, 120_000);
 
   it('an undo EC2 keeps refusing: retried, then the operator is told what is left and how to finish', async () => {
-    const ctx = await moto.open();
+    const ctx = await openMoto();
     const ids = await launchOptedIn(ctx, 1);
     const proxy = await startFaultProxy(ctx.settings.endpoint!, { rates: {}, services: ['ec2'] });
     const dir = workdir('faults-left');

@@ -2,8 +2,22 @@
 // the CLI's environment for moto (or a fault proxy in front of it), and an experiment that stops
 // the instances one by one with pauses between, as a `gameday run` would on a real account.
 import { DescribeInstancesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import type { AwsContext } from '../../src/aws/clients.js';
+import { inject } from 'vitest';
+import { AwsContext } from '../../src/aws/clients.js';
 import { runPermitted } from '../../src/aws/mutations.js';
+
+/**
+ * A context on moto WITHOUT resetting it (motoTarget().open() resets): these tests launch their own
+ * instances and read only those, so they neither need a reset nor wipe other files' resources.
+ */
+export function openMoto(): Promise<AwsContext> {
+  return AwsContext.create({
+    endpoint: inject('motoEndpoint'),
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    env: {},
+  });
+}
 
 /** Launches n instances tagged chaos:allowed=true and returns their ids. */
 export async function launchOptedIn(ctx: AwsContext, n: number): Promise<string[]> {

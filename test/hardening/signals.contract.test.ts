@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { motoTarget } from '../contract/targets.js';
-import { instanceStates, launchOptedIn, motoEnv, stopOneByOne } from './moto.js';
+import { instanceStates, launchOptedIn, motoEnv, openMoto, stopOneByOne } from './moto.js';
 import { ensureBuilt, onlyRecording, startCli, undoAccount, workdir, writeExperiment } from './support.js';
 import { recordTally } from './tally.js';
 
@@ -14,7 +14,7 @@ beforeAll(ensureBuilt);
 describe.skipIf(moto.skip)('gameday run on moto: a signal during a pause after stop_instances', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     it(`${signal}: the stopped instances are running again`, async () => {
-      const ctx = await moto.open();
+      const ctx = await openMoto();
       const ids = await launchOptedIn(ctx, 2);
       const dir = workdir('sig-moto');
       const file = writeExperiment(dir, 'exp.json', stopOneByOne(ids, 0.1, 600));
