@@ -1,6 +1,7 @@
 // The signal subset against moto: `gameday run` stops two instances, and during the pause after the
 // last stop it gets SIGINT or SIGTERM; both instances are running again afterwards, and the
 // recording has an undone event for each change.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { motoTarget } from '../contract/targets.js';
@@ -38,7 +39,23 @@ describe.skipIf(moto.skip)('gameday run on moto: a signal during a pause after s
       expect(a.recorded).toHaveLength(2);
       expect(a.pending).toEqual([]);
       expect([...a.undone].sort()).toEqual([...a.recorded].sort());
-      expect(a.events[0]!.event).toMatchObject({ type: 'session-start', accountId: '123456789012' });
+      expect(a.events[0]!.event).toMatchObject({
+        type: 'session-start',
+        accountId: '123456789012',
+        region: 'us-east-1',
+        sandbox: false,
+      });
+      // write-ahead: each change's undo is in the log before the change itself
+      for (const change of a.events.filter((e) => e.event.type === 'change')) {
+        const undo = a.events.find(
+          (e) =>
+            e.event.type === 'undo-recorded' && (e.event.record as { id: number }).id === change.event.undo,
+        );
+        expect(undo!.seq).toBeLessThan(change.seq);
+      }
+      expect(a.events.at(-1)!.event).toMatchObject({ type: 'session-end', reason: 'interrupted' });
+      expect(child.stderr()).toMatch(/Recording the run in rec\/\d{8}T\d{6}Z-stop-instances-one-by-one/);
+      expect(JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8')).status).toBe('interrupted');
       await ctx.destroy();
     }, 60_000);
 });
