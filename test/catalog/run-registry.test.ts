@@ -3,9 +3,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadFunctionRegistry } from '../../src/commands/functions.js';
 import { run } from '../../src/commands/run.js';
+import { motoEndpoint } from '../support/moto.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gameday-catalog-run-'));
 
@@ -114,9 +115,9 @@ describe('gameday run --sandbox with the catalogue', () => {
   });
 });
 
-describe.skipIf(!inject('motoEndpoint'))('loadFunctionRegistry against moto', () => {
+describe.skipIf(!motoEndpoint())('loadFunctionRegistry against moto', () => {
   it("uses chaosaws' explicit keys from the activity's secrets scope", async () => {
-    const endpoint = inject('motoEndpoint');
+    const endpoint = motoEndpoint();
     const saved = { ...process.env };
     process.env.AWS_ENDPOINT_URL = endpoint;
     process.env.AWS_ACCESS_KEY_ID = '';

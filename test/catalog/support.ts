@@ -1,6 +1,5 @@
 // Shared harness for the catalogue tests: a moto-backed (or sandbox-backed) AWS context, a guard
 // whose events are collected, a bound registry, and fixture helpers that create resources.
-import { inject } from 'vitest';
 import { AwsContext } from '../../src/aws/clients.js';
 import { runPermitted } from '../../src/aws/mutations.js';
 import { type AwsCall, sdkCall } from '../../src/aws/ops/call.js';
@@ -9,8 +8,9 @@ import { bindEntry } from '../../src/catalog/bind.js';
 import { Guard, type GuardEvent, type GuardOptions } from '../../src/catalog/guard.js';
 import { findEntry } from '../../src/catalog/index.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { motoEndpoint } from '../support/moto.js';
 
-export const endpoint = (): string => inject('motoEndpoint');
+export const endpoint = (): string => motoEndpoint();
 
 /** Wipes moto's state (each test file starts from an empty region). */
 export async function resetMoto(): Promise<void> {

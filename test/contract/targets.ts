@@ -1,8 +1,8 @@
 // The backends the contract suite runs against: moto (a third-party AWS emulator on 127.0.0.1)
 // and, once it exists, the sandbox. Each test file runs the same assertions on each target.
-import { inject } from 'vitest';
 import { AwsContext } from '../../src/aws/clients.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { motoEndpoint } from '../support/moto.js';
 
 const sandboxes = new WeakMap<AwsContext, Sandbox>();
 
@@ -27,7 +27,7 @@ export interface ContractTarget {
 
 /** moto on the endpoint the vitest global setup provides (skipped when moto is missing). */
 export function motoTarget(): ContractTarget {
-  const endpoint = inject('motoEndpoint');
+  const endpoint = motoEndpoint();
   return {
     name: 'moto',
     skip: endpoint ? undefined : 'moto is not available on this machine',

@@ -2,9 +2,9 @@
 // the CLI's environment for moto (or a fault proxy in front of it), and an experiment that stops
 // the instances one by one with pauses between, as a `gameday run` would on a real account.
 import { DescribeInstancesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { inject } from 'vitest';
 import { AwsContext } from '../../src/aws/clients.js';
 import { runPermitted } from '../../src/aws/mutations.js';
+import { motoEndpoint } from '../support/moto.js';
 
 /**
  * A context on moto WITHOUT resetting it (motoTarget().open() resets): these tests launch their own
@@ -12,7 +12,7 @@ import { runPermitted } from '../../src/aws/mutations.js';
  */
 export function openMoto(): Promise<AwsContext> {
   return AwsContext.create({
-    endpoint: inject('motoEndpoint'),
+    endpoint: motoEndpoint(),
     region: 'us-east-1',
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
     env: {},
