@@ -121,7 +121,7 @@ describe('gameday run', () => {
     expect(messages).toEqual([
       "Validating the experiment's syntax",
       'Experiment looks valid',
-      expect.stringMatching(/^Recording the run in recordings\/\d{8}T\d{6}Z-cli-/),
+      expect.stringMatching(/^Recording the run in \S*\/\d{8}T\d{6}Z-cli-/),
       'Running experiment: cli run',
       'Steady-state strategy: default',
       'Rollbacks strategy: default',
@@ -136,7 +136,7 @@ describe('gameday run', () => {
       "Let's rollback...",
       "No declared rollbacks, let's move on.",
       'Experiment ended with status: completed',
-      expect.stringMatching(/^Run recorded in recordings\/\d{8}T\d{6}Z-cli-/),
+      expect.stringMatching(/^Run recorded in \S*\/\d{8}T\d{6}Z-cli-/),
     ]);
     const journal = JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8'));
     expect(Object.keys(journal)).toEqual([
