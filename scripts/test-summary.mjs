@@ -7,4 +7,6 @@ const brokenFiles = r.testResults.filter(
   (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
 ).length;
 const failed = r.numFailedTests + brokenFiles;
-console.log(`${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
+console.log(
+  `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`,
+);

@@ -30,7 +30,7 @@ export const run: CommandModule['run'] = async (argv) => {
   }
   const { unfinishedSessions, recoverSession } = await import('../session/recover.js');
   const { resolve, dirname, basename } = await import('node:path');
-  let sessions;
+  let sessions: ReturnType<typeof unfinishedSessions>;
   if (positionals[0]) {
     const dir = resolve(positionals[0]);
     const { existsSync } = await import('node:fs');

@@ -58,6 +58,7 @@ const VALUES: unknown[] = [
   1e308,
   '',
   'x',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Chaos Toolkit placeholder, not a JS template
   '${undefined_var}',
   [],
   {},
