@@ -18,7 +18,9 @@ export function pendingUndos(events: readonly RecordedEvent[]): SavedUndo[] {
   const open = new Map<number, SavedUndo>();
   for (const { event } of events) {
     if (event.type === 'undo-recorded') {
-      const record = event.record as SavedUndo;
+      const record = event.record as SavedUndo | undefined;
+      // A damaged record (edited by hand, torn) cannot be played: recover reports what it can.
+      if (!record || typeof record.id !== 'number' || !Array.isArray(record.calls)) continue;
       open.set(record.id, record);
     } else if (CLOSING.has(event.type) && typeof event.id === 'number') {
       open.delete(event.id);
@@ -43,7 +45,10 @@ export function originOf(events: readonly RecordedEvent[]): RecordingOrigin {
   if (!start) return {};
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
-    account: str(start.accountId) ?? str(start.account) ?? str((start.identity as Record<string, unknown> | undefined)?.account),
+    account:
+      str(start.accountId) ??
+      str(start.account) ??
+      str((start.identity as Record<string, unknown> | undefined)?.account),
     region: str(start.region),
     sandbox: typeof start.sandbox === 'boolean' ? start.sandbox : undefined,
     title: str(start.title),
