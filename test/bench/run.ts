@@ -57,3 +57,5 @@ process.stdout.write(
 );
 for (const s of skipped) process.stdout.write(`skipped ${s.group}: ${s.reason}\n`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ figures: rows, skipped }, null, 2)}\n`);
+// A figure may leave work behind (an experiment still waiting on sandbox time): do not wait for it.
+process.exit(0);
