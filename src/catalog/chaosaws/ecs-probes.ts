@@ -3,7 +3,7 @@
 import { str } from '../args.js';
 import { ActivityFailed } from '../errors.js';
 import { req } from '../params.js';
-import type { EntrySpec } from '../types.js';
+import type { Args, EntrySpec, Run } from '../types.js';
 import { listTasks } from './ecs-common.js';
 
 const M = 'chaosaws.ecs.probes';
@@ -17,6 +17,17 @@ const CLUSTER = req('cluster', 'str', 'cluster name or ARN');
 const SERVICE = req('service', 'str', 'service name');
 
 /** The chaosaws.ecs.probes entries. */
+/** The service named by the `cluster` and `service` arguments, as chaosaws reads it. */
+async function describeService(a: Args, run: Run) {
+  const res = await run.aws('ecs', 'DescribeServices', {
+    cluster: str(a, 'cluster'),
+    services: [str(a, 'service')],
+  });
+  const svc = res.services?.[0];
+  if (!svc) throw new ActivityFailed('Error retrieving service data from AWS');
+  return svc;
+}
+
 export const ECS_PROBES: EntrySpec[] = [
   {
     ...READ,
@@ -27,12 +38,7 @@ export const ECS_PROBES: EntrySpec[] = [
     summary: 'True when the service has more than one deployment.',
     params: [CLUSTER, SERVICE],
     async impl(a, run) {
-      const res = await run.aws('ecs', 'DescribeServices', {
-        cluster: str(a, 'cluster'),
-        services: [str(a, 'service')],
-      });
-      const svc = res.services?.[0];
-      if (!svc) throw new ActivityFailed('Error retrieving service data from AWS');
+      const svc = await describeService(a, run);
       return (svc.deployments ?? []).length > 1;
     },
   },
@@ -45,12 +51,7 @@ export const ECS_PROBES: EntrySpec[] = [
     summary: 'True when the service runningCount equals its desiredCount.',
     params: [CLUSTER, SERVICE],
     async impl(a, run) {
-      const res = await run.aws('ecs', 'DescribeServices', {
-        cluster: str(a, 'cluster'),
-        services: [str(a, 'service')],
-      });
-      const svc = res.services?.[0];
-      if (!svc) throw new ActivityFailed('Error retrieving service data from AWS');
+      const svc = await describeService(a, run);
       return svc.desiredCount === svc.runningCount;
     },
   },
