@@ -11,7 +11,13 @@ import { SandboxError } from '../errors.js';
 import type { AsgMember, AsgRec } from '../model.js';
 import { page } from '../paging.js';
 import type { World } from '../world.js';
-import { asgMaxRecords, badAsgToken, requireGroup, toActivity } from './autoscaling-shapes.js';
+import {
+  asgMaxRecords,
+  badAsgToken,
+  launchTemplateOf,
+  requireGroup,
+  toActivity,
+} from './autoscaling-shapes.js';
 import type { Ctx, HandlerTable } from './types.js';
 
 function memberOf(world: World, id: string | undefined): { asg: AsgRec; member: AsgMember } | undefined {
@@ -41,13 +47,7 @@ function describeInstances({ world }: Ctx, input: DescribeAutoScalingInstancesTy
       AvailabilityZone: m.az,
       LifecycleState: m.lifecycle,
       HealthStatus: m.health.toUpperCase(),
-      LaunchTemplate: asg.launchTemplate
-        ? {
-            LaunchTemplateId: asg.launchTemplate.id,
-            LaunchTemplateName: asg.launchTemplate.name,
-            Version: asg.launchTemplate.version,
-          }
-        : undefined,
+      LaunchTemplate: launchTemplateOf(asg),
       LaunchConfigurationName: asg.launchConfig,
       ProtectedFromScaleIn: m.protectedFromScaleIn,
     })),

@@ -4,18 +4,18 @@ import { SandboxError } from '../errors.js';
 import type { ActivityRec, AsgRec } from '../model.js';
 import type { World } from '../world.js';
 
+/** A group's launch template as the Auto Scaling API names it (groups and their members). */
+export function launchTemplateOf(asg: AsgRec): AutoScalingGroup['LaunchTemplate'] {
+  const lt = asg.launchTemplate;
+  return lt ? { LaunchTemplateId: lt.id, LaunchTemplateName: lt.name, Version: lt.version } : undefined;
+}
+
 /** A group as DescribeAutoScalingGroups returns it. */
 export function toGroup(world: World, asg: AsgRec): AutoScalingGroup {
   return {
     AutoScalingGroupName: asg.name,
     AutoScalingGroupARN: asg.arn,
-    LaunchTemplate: asg.launchTemplate
-      ? {
-          LaunchTemplateId: asg.launchTemplate.id,
-          LaunchTemplateName: asg.launchTemplate.name,
-          Version: asg.launchTemplate.version,
-        }
-      : undefined,
+    LaunchTemplate: launchTemplateOf(asg),
     LaunchConfigurationName: asg.launchConfig,
     MinSize: asg.min,
     MaxSize: asg.max,
@@ -32,13 +32,7 @@ export function toGroup(world: World, asg: AsgRec): AutoScalingGroup {
       AvailabilityZone: m.az,
       LifecycleState: m.lifecycle,
       HealthStatus: m.health,
-      LaunchTemplate: asg.launchTemplate
-        ? {
-            LaunchTemplateId: asg.launchTemplate.id,
-            LaunchTemplateName: asg.launchTemplate.name,
-            Version: asg.launchTemplate.version,
-          }
-        : undefined,
+      LaunchTemplate: launchTemplateOf(asg),
       LaunchConfigurationName: asg.launchConfig,
       ProtectedFromScaleIn: m.protectedFromScaleIn,
     })),
