@@ -1,22 +1,15 @@
 // Discovery of the `--sandbox-size large` world in-process: API calls against the minimum the
 // page maxima allow, wall time and memory growth.
-import { AwsContext } from '../../../src/aws/clients.js';
 import { discover } from '../../../src/aws/discovery/index.js';
 import { minimumCalls, totalCalls } from '../../../src/aws/discovery/minimum.js';
-import { createSandbox } from '../../../src/sandbox/index.js';
+import { rig } from '../../sandbox/support.js';
 import type { FigureGroup } from '../figure.js';
 
 /** The large-sandbox discovery figures. */
 export const discoverySandbox: FigureGroup = {
   name: 'discovery-sandbox-large',
   async measure() {
-    const sandbox = createSandbox({ size: 'large', clock: 'virtual', seed: 1 });
-    const ctx = await AwsContext.create({
-      region: sandbox.region,
-      credentials: sandbox.credentials,
-      plugins: [sandbox.plugin],
-      env: {},
-    });
+    const { sb: sandbox, ctx } = await rig({ size: 'large', seed: 1 });
     await discover(ctx, { pageSizes: { describeInstances: 5 } }); // warm the SDK and JIT on a first pass
     ctx.counter.reset();
     global.gc?.();

@@ -1,10 +1,9 @@
 // The steady-state loop: GetMetricData calls per tick (one per 500 series) and CPU per tick, with
 // the series answered by the sandbox through the real CloudWatch client.
-import { AwsContext } from '../../../src/aws/clients.js';
 import { sdkCall } from '../../../src/aws/ops/call.js';
-import { createSandbox } from '../../../src/sandbox/index.js';
 import { SteadyLoop } from '../../../src/steady/loop.js';
 import type { FetchMetrics, MetricResult, MetricSpec } from '../../../src/steady/types.js';
+import { rig } from '../../sandbox/support.js';
 import { type Figure, type FigureGroup, median } from '../figure.js';
 
 function series(n: number): MetricSpec[] {
@@ -28,13 +27,7 @@ async function measure(
   n: number,
   ticks: number,
 ): Promise<{ callsPerTick: number; cpuMsPerTick: number; fetchMsPerTick: number }> {
-  const sandbox = createSandbox({ clock: 'virtual', seed: 3 });
-  const ctx = await AwsContext.create({
-    region: sandbox.region,
-    credentials: sandbox.credentials,
-    plugins: [sandbox.plugin],
-    env: {},
-  });
+  const { sb: sandbox, ctx } = await rig({ seed: 3 });
   const aws = sdkCall(ctx);
   // CPU spent fetching (SDK call path + the in-process sandbox answering), to tell it apart from
   // the loop's own work (building queries, folding results, the snapshot).
