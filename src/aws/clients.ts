@@ -5,6 +5,7 @@ import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { CallCounter, counterPlugin } from './counter.js';
 import { mutationGatePlugin } from './mutations.js';
@@ -21,6 +22,7 @@ export interface ClientMap {
   ecs: ECSClient;
   cloudwatch: CloudWatchClient;
   sts: STSClient;
+  iam: IAMClient;
 }
 
 /** Reads ~/.aws/config and ~/.aws/credentials profile names and settings (empty if absent). */
@@ -138,5 +140,7 @@ async function construct(service: ServiceName, config: any): Promise<PluggableCl
       return new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config);
     case 'sts':
       return new (await import('@aws-sdk/client-sts')).STSClient(config);
+    case 'iam':
+      return new (await import('@aws-sdk/client-iam')).IAMClient(config);
   }
 }

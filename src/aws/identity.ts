@@ -21,3 +21,16 @@ export async function callerIdentity(ctx: AwsContext): Promise<CallerIdentity> {
   );
   return { account: r.Account ?? 'unknown', arn: r.Arn ?? 'unknown', userId: r.UserId };
 }
+
+/** The account's alias (IAM ListAccountAliases), or undefined when it has none or we may not ask:
+ * the alias is a courtesy in the header and the typed confirmation, never a reason to stop. */
+export async function accountAlias(ctx: AwsContext): Promise<string | undefined> {
+  try {
+    const iam = await ctx.client('iam');
+    const { ListAccountAliasesCommand } = await import('@aws-sdk/client-iam');
+    const r = await iam.send(new ListAccountAliasesCommand({ MaxItems: 1 }));
+    return r.AccountAliases?.[0] || undefined;
+  } catch {
+    return undefined;
+  }
+}

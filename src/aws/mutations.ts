@@ -40,6 +40,7 @@ export const MUTATING_COMMANDS: Record<ServiceName, readonly string[]> = {
   ],
   cloudwatch: ['PutMetricData', 'SetAlarmState'],
   sts: [],
+  iam: [],
 };
 
 // Operations that only read: everything else counts as mutating, so a command nobody listed is

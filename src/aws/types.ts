@@ -2,7 +2,7 @@
 // the sandbox) attach beneath every SDK client.
 
 /** The services gameday talks to; a name per SDK client, used in counters and error messages. */
-export type ServiceName = 'ec2' | 'autoscaling' | 'ecs' | 'cloudwatch' | 'sts';
+export type ServiceName = 'ec2' | 'autoscaling' | 'ecs' | 'cloudwatch' | 'sts' | 'iam';
 
 /** The subset of an SDK client a plug-in needs: its middleware stack (typed loosely on purpose). */
 export interface PluggableClient {

@@ -44,59 +44,69 @@ export const run: CommandModule['run'] = async (argv) => {
       `--max-probe-failures takes a whole number (0 = never), not "${values['max-probe-failures']}"`,
     );
   const periodMs = values.period === undefined ? 1000 : parsePositive(values.period, '--period') * 1000;
+  // Before the first frame: offer to recover earlier sessions' changes (never those of sessions
+  // still running in another console or run).
+  const { recoveryOffer } = await import('../session/recover.js');
+  const offer = recoveryOffer(
+    values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(),
+  );
+  if (offer) process.stderr.write(`gameday: ${offer}\n`);
 
+  // Ink and the console start loading while we connect; no AWS client loads before the first frame.
+  const consoleModule = import('../tui/run.js');
   const { connect } = await import('./connect.js');
   const conn = await connect(values);
-  const [{ runConsole }, { buildServices }, { discover }, { sdkCall }, { callerIdentity }] =
-    await Promise.all([
-      import('../tui/run.js'),
-      import('../tui/wiring/services.js'),
-      import('../aws/discovery/index.js'),
-      import('../aws/ops/call.js'),
-      import('../aws/identity.js'),
-    ]);
-  // Who we are, before the first frame: the header and the recording need the account, and bad
-  // credentials are better told in one line here than inside the console.
-  let identity: Awaited<ReturnType<typeof callerIdentity>>;
-  try {
-    identity = await callerIdentity(conn.ctx);
-  } catch (err) {
-    await conn.close();
-    throw err;
-  }
-  const info = {
+  const base = {
     region: conn.ctx.settings.region,
     sandbox: conn.sandbox,
     readOnly: Boolean(values['read-only']),
     dryRun: Boolean(values['dry-run']),
-    account: identity.account,
-    caller: identity.arn,
   };
-  const session = values['no-record']
-    ? undefined
-    : await openSession(
-        values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(),
-        info,
-      );
-  const services = buildServices({
-    info,
-    aws: sdkCall(conn.ctx),
-    listInventory: () => discover(conn.ctx, { identity }),
-    guard: values['allow-untagged'] ? { allowUntagged: true } : {},
-    // The sandbox's clock runs --speed times faster than the wall: ask for a wide window and take
-    // the latest point; a real account gets the last few periods.
-    metricWindow: conn.sandbox
-      ? (end) => ({
-          start: new Date(end.getTime() - 3 * 3600_000),
-          end: new Date(end.getTime() + 48 * 3600_000),
-        })
-      : undefined,
-    stopOnAlarms: values['stop-alarm'] ?? [],
-    maxProbeFailures,
-    periodMs,
-    onClose: () => conn.close(),
-    session,
+  let services: Awaited<ReturnType<typeof prepare>> | undefined;
+  let session: Awaited<ReturnType<typeof openSession>> | undefined;
+  // Who we are and what the account is called, then the recording and the services: all after the
+  // first frame. Bad credentials end the console with one line (the frame was only "connecting…").
+  const prepare = async () => {
+    const [{ buildServices }, { discover }, { sdkCall }, { callerIdentity, accountAlias }] =
+      await Promise.all([
+        import('../tui/wiring/services.js'),
+        import('../aws/discovery/index.js'),
+        import('../aws/ops/call.js'),
+        import('../aws/identity.js'),
+      ]);
+    const [identity, alias] = await Promise.all([callerIdentity(conn.ctx), accountAlias(conn.ctx)]);
+    const info = { ...base, account: identity.account, alias, caller: identity.arn };
+    session = values['no-record']
+      ? undefined
+      : await openSession(
+          values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(),
+          info,
+        );
+    return buildServices({
+      info,
+      aws: sdkCall(conn.ctx),
+      listInventory: () => discover(conn.ctx, { identity }),
+      guard: values['allow-untagged'] ? { allowUntagged: true } : {},
+      // The sandbox's clock runs --speed times faster than the wall: ask for a wide window and take
+      // the latest point; a real account gets the last few periods.
+      metricWindow: conn.sandbox
+        ? (end) => ({
+            start: new Date(end.getTime() - 3 * 3600_000),
+            end: new Date(end.getTime() + 48 * 3600_000),
+          })
+        : undefined,
+      stopOnAlarms: values['stop-alarm'] ?? [],
+      maxProbeFailures,
+      periodMs,
+      onClose: () => conn.close(),
+      session,
+    });
+  };
+  const ready = prepare().then((s) => {
+    services = s;
+    return s;
   });
+  ready.catch(() => {}); // told through the console (runConsole rethrows it)
 
   // SIGINT/SIGTERM from outside (kill, a closing terminal, a CI timeout): halt and undo, then close.
   const closing = new AbortController();
@@ -104,6 +114,7 @@ export const run: CommandModule['run'] = async (argv) => {
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) return;
     interrupted = { signal, undone: 0, failed: [] };
+    if (!services) return closing.abort(); // nothing can have changed yet
     void services
       .haltAndUndo()
       .then((r) => Object.assign(interrupted!, r))
@@ -113,21 +124,28 @@ export const run: CommandModule['run'] = async (argv) => {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await runConsole(services, {
-      readOnly: info.readOnly,
-      inventoryRefreshMs: conn.sandbox ? 5_000 : 15_000,
-      signal: closing.signal,
-    });
+    const { runConsole } = await consoleModule;
+    await runConsole(
+      { info: base, ready },
+      {
+        readOnly: base.readOnly,
+        inventoryRefreshMs: conn.sandbox ? 5_000 : 15_000,
+        signal: closing.signal,
+      },
+    );
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await services.close();
+    // Quit while still connecting: the services may arrive after the frame is gone.
+    if (!services) services = await ready.catch(() => undefined);
+    if (services) await services.close();
+    else await conn.close();
   }
   if (interrupted)
     process.stderr.write(
       `gameday: ${interrupted.signal}: halted and undid ${interrupted.undone} change(s)${interrupted.failed.length ? `; FAILED: ${interrupted.failed.join('; ')}` : ''}\n`,
     );
-  const left = services.activeChanges();
+  const left = services?.activeChanges() ?? 0;
   if (left > 0)
     process.stderr.write(
       `gameday: ${left} change(s) were left active; undo them with \`gameday recover\` or by hand\n`,

@@ -49,6 +49,7 @@ export const THROTTLE_CODE: Record<ServiceName, { code: string; status: number; 
   ecs: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
   cloudwatch: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
   sts: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
+  iam: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
 };
 
 /** The permission error code each service really uses. */
@@ -78,6 +79,11 @@ export const DENIED_CODE: Record<ServiceName, { code: string; status: number; me
     status: 403,
     message: 'User is not authorized to perform sts:GetCallerIdentity',
   },
+  iam: {
+    code: 'AccessDenied',
+    status: 403,
+    message: 'User is not authorized to perform iam:ListAccountAliases',
+  },
 };
 
 /** Loads the SDK module of a service (already loaded by then: the client exists) to find its classes. */
@@ -93,6 +99,8 @@ async function sdkModule(service: ServiceName): Promise<Record<string, unknown>>
       return (await import('@aws-sdk/client-cloudwatch')) as unknown as Record<string, unknown>;
     case 'sts':
       return (await import('@aws-sdk/client-sts')) as unknown as Record<string, unknown>;
+    case 'iam':
+      return (await import('@aws-sdk/client-iam')) as unknown as Record<string, unknown>;
   }
 }
 
@@ -102,6 +110,7 @@ const BASE_CLASS: Record<ServiceName, string> = {
   ecs: 'ECSServiceException',
   cloudwatch: 'CloudWatchServiceException',
   sts: 'STSServiceException',
+  iam: 'IAMServiceException',
 };
 
 type ExceptionClass = new (opts: Record<string, unknown>) => Error;

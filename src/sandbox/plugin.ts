@@ -13,7 +13,7 @@ import { ec2ResourceHandlers } from './handlers/ec2-resources.js';
 import { ec2SecurityHandlers } from './handlers/ec2-security.js';
 import { ec2VolumeHandlers } from './handlers/ec2-volumes.js';
 import { ecsHandlers } from './handlers/ecs.js';
-import { stsHandlers } from './handlers/sts.js';
+import { iamHandlers, stsHandlers } from './handlers/sts.js';
 import type { HandlerTable } from './handlers/types.js';
 import type { Rng } from './rng.js';
 import type { World } from './world.js';
@@ -25,6 +25,7 @@ export const HANDLERS: Record<ServiceName, HandlerTable> = {
   ecs: ecsHandlers,
   cloudwatch: { ...cloudwatchAlarmHandlers, ...cloudwatchMetricHandlers, ...cloudwatchTagHandlers },
   sts: stsHandlers,
+  iam: iamHandlers,
 };
 
 /** Operations that only read (their handlers may use the world's per-version indexes). */

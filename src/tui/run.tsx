@@ -4,6 +4,7 @@
 import { render } from 'ink';
 import { App } from './App.js';
 import type { ConsoleServices } from './services.js';
+import type { HeaderInfo } from './widgets/Header.js';
 
 /** Options for a console run. */
 export interface RunConsoleOptions {
@@ -13,8 +14,15 @@ export interface RunConsoleOptions {
   signal?: AbortSignal;
 }
 
-/** Shows the console and resolves when it has been quit. */
-export async function runConsole(services: ConsoleServices, opts: RunConsoleOptions): Promise<void> {
+/** What the console shows first (known from the flags) and the services it waits for. */
+export interface ConsoleStart {
+  info: HeaderInfo;
+  ready: Promise<ConsoleServices>;
+}
+
+/** Shows the console and resolves when it has been quit; rejects with `ready`'s error if the
+ * services could not be built (the first frame is already up by then). */
+export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): Promise<void> {
   process.stdout.write('\u001B[?1049h\u001B[H');
   let restored = false;
   const restore = () => {
@@ -22,10 +30,18 @@ export async function runConsole(services: ConsoleServices, opts: RunConsoleOpti
     restored = true;
   };
   process.once('exit', restore);
+  let failure: { err: unknown } | undefined;
   try {
     const app = render(
       <App
-        services={services}
+        boot={{
+          info: start.info,
+          ready: start.ready,
+          onFailed: (err) => {
+            failure = { err };
+            app.unmount();
+          },
+        }}
         settings={{ readOnly: opts.readOnly }}
         inventoryRefreshMs={opts.inventoryRefreshMs}
         onExit={() => app.unmount()}
@@ -34,6 +50,7 @@ export async function runConsole(services: ConsoleServices, opts: RunConsoleOpti
     );
     opts.signal?.addEventListener('abort', () => app.unmount(), { once: true });
     await app.waitUntilExit();
+    if (failure) throw failure.err;
   } finally {
     restore();
     process.off('exit', restore);

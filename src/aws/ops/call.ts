@@ -37,6 +37,7 @@ const PACKAGES: Record<ServiceName, string> = {
   ecs: '@aws-sdk/client-ecs',
   cloudwatch: '@aws-sdk/client-cloudwatch',
   sts: '@aws-sdk/client-sts',
+  iam: '@aws-sdk/client-iam',
 };
 
 type CommandCtor = new (input: Record<string, unknown>) => unknown;
