@@ -33,6 +33,8 @@ export interface UndoRecord {
   status: 'active' | 'undone' | 'failed' | 'settled' | 'not-applied';
   error?: string;
   at: string;
+  /** The recorded session that made the change (Session stamps it; recover reports it). */
+  session?: string;
   /** The AWS door the undo uses (same account and region as the change). */
   aws: AwsCall;
 }

@@ -10,7 +10,8 @@ const USAGE = `Usage: gameday recover [RECORDING] [--yes] [--record-dir DIR] [--
 
 Finds recordings (under DIR, default ./recordings) with changes whose undo never ran (a crash, a
 kill -9, a lost connection) and undoes them, newest first, through the safety guard. Each undo is
-written to the recording, so nothing is undone twice.
+written to the recording, so nothing is undone twice. Sessions still running (another console or
+run) are listed and skipped; two recovers at once each take a recording in turn.
   --yes          undo without asking (for scripts)
   --list         only list what is pending
 Exit codes: 0 nothing left to undo, 1 something could not be undone (the rest is listed), 2 usage.`;
@@ -40,6 +41,13 @@ export const run: CommandModule['run'] = async (argv) => {
   } else {
     sessions = unfinishedSessions(resolve(values['record-dir'] ?? 'recordings'));
   }
+  const { describeHolder } = await import('../session/liveness.js');
+  // A session still running (another console or run, its lock names a live process) is its own.
+  for (const s of sessions.filter((x) => x.running))
+    process.stdout.write(
+      `${s.dir}: running in ${describeHolder(s.running!)}, skipped (${s.pending.length} change(s) of its own to undo)\n`,
+    );
+  sessions = sessions.filter((s) => !s.running);
   if (!sessions.length) {
     process.stdout.write('gameday recover: nothing to undo\n');
     return 0;
@@ -90,6 +98,14 @@ export const run: CommandModule['run'] = async (argv) => {
       }
       const { sdkCall } = await import('../aws/ops/call.js');
       const outcome = await recoverSession(s, sdkCall(conn.ctx));
+      if (outcome.skipped) {
+        process.stdout.write(
+          `  ${outcome.skipped.reason === 'running' ? 'running' : 'being recovered'} in ${describeHolder(outcome.skipped.by)}, skipped\n`,
+        );
+        continue;
+      }
+      if (!outcome.undone.length && !outcome.failed.length)
+        process.stdout.write('  nothing left: already undone by another recover\n');
       for (const u of outcome.undone) process.stdout.write(`  undone #${u.id}: ${u.description}\n`);
       for (const f of outcome.failed)
         process.stdout.write(`  FAILED #${f.record.id}: ${f.record.description}: ${f.error}\n`);

@@ -18,6 +18,7 @@ const UNDO: Shape = {
   targets: 'a:target',
   callsDone: 'n?',
   at: 's?',
+  session: 's?',
 };
 const ATTACK_TARGET: Shape = {
   kind: 's',
@@ -70,6 +71,7 @@ const SHAPES: Record<string, Shape> = {
   // session / console / steady
   'session-start': {
     format: 'n?',
+    sessionId: 's?',
     title: 's',
     region: 's',
     sandbox: 'b',

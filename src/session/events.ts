@@ -15,6 +15,8 @@ export interface SessionStartEvent {
   type: 'session-start';
   /** RECORDING_FORMAT at the time of writing. */
   format: number;
+  /** Unique per session; each undo record of the session names it (`record.session`). */
+  sessionId?: string;
   title: string;
   description: string;
   accountId: string | null;

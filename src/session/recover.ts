@@ -1,10 +1,13 @@
 // Crash recovery: finds, in recordings' write-ahead logs, changes whose undo was recorded but never
 // played, and plays them through the guard. What it undoes is appended to the same log, so running
-// it twice undoes nothing twice.
+// it twice undoes nothing twice. A session still running (its running.lock names a live process) is
+// left alone, and each recording's recovery is claimed (recover.claim, O_EXCL) so two recovering
+// processes never play the same undo.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AwsCall } from '../aws/ops/call.js';
 import { Guard, type UndoRecord } from '../catalog/guard.js';
+import { claimRecovery, type Holder, runningHolder } from './liveness.js';
 import { type RecordedEvent, Recorder, readRecordingLog } from './recorder.js';
 
 /** An undo record as the guard wrote it (without its AWS door). */
@@ -62,6 +65,8 @@ export interface UnfinishedSession {
   origin: RecordingOrigin;
   /** Lines of the log that could not be read (a torn last line). */
   skippedLines: number;
+  /** The live process still running this session: its changes are its own to undo. */
+  running?: Holder;
 }
 
 /** Every recording under `root` whose log has pending undos, oldest first. */
@@ -73,8 +78,15 @@ export function unfinishedSessions(root: string): UnfinishedSession[] {
     if (!existsSync(join(dir, 'events.ndjson'))) continue;
     const log = readRecordingLog(dir);
     const pending = pendingUndos(log.events);
+    const running = runningHolder(dir);
     if (pending.length)
-      out.push({ dir, pending, origin: originOf(log.events), skippedLines: log.skipped.length });
+      out.push({
+        dir,
+        pending,
+        origin: originOf(log.events),
+        skippedLines: log.skipped.length,
+        ...(running ? { running } : {}),
+      });
   }
   return out;
 }
@@ -84,17 +96,48 @@ export interface RecoveryOutcome {
   dir: string;
   undone: SavedUndo[];
   failed: { record: SavedUndo; error: string }[];
+  /** Why nothing was played: the session runs, or another process is recovering it. */
+  skipped?: { reason: 'running' | 'claimed'; by: Holder };
 }
 
-/** Plays a recording's pending undos (newest first) through a guard, appending to its log. */
+/**
+ * Plays a recording's pending undos (newest first) through a guard, appending to its log. It first
+ * claims the recording, then reads the log again, so what another recover already undid is not
+ * played twice; a session that is running, or claimed by a live process, is skipped.
+ */
 export async function recoverSession(
-  session: UnfinishedSession,
+  listed: UnfinishedSession,
   aws: AwsCall,
   options: { undoAttempts?: number } = {},
 ): Promise<RecoveryOutcome> {
+  const running = runningHolder(listed.dir);
+  if (running)
+    return { dir: listed.dir, undone: [], failed: [], skipped: { reason: 'running', by: running } };
+  const claim = claimRecovery(listed.dir);
+  if ('heldBy' in claim)
+    return { dir: listed.dir, undone: [], failed: [], skipped: { reason: 'claimed', by: claim.heldBy } };
+  try {
+    const session = { ...listed, pending: pendingUndos(readRecordingLog(listed.dir).events) };
+    if (!session.pending.length) return { dir: listed.dir, undone: [], failed: [] };
+    return await playPending(session, aws, options);
+  } finally {
+    claim.release();
+  }
+}
+
+// Plays the pending undos of a claimed recording, appending every outcome to its log.
+async function playPending(
+  session: UnfinishedSession,
+  aws: AwsCall,
+  options: { undoAttempts?: number },
+): Promise<RecoveryOutcome> {
   const recorder = Recorder.reopen(session.dir);
   try {
-    recorder.append('session', { type: 'recover-start', pending: session.pending.map((p) => p.id) });
+    recorder.append('session', {
+      type: 'recover-start',
+      pending: session.pending.map((p) => p.id),
+      by: { pid: process.pid },
+    });
     const guard = new Guard({
       recorder: (event) => {
         // Only outcomes go to the old log: its guard-config and records are already there.
@@ -122,6 +165,8 @@ export async function recoverSession(
 
 /** Closes a sandbox recording's pending undos: the simulated world died with its process. */
 export function dropSandboxUndos(session: UnfinishedSession): void {
+  // a running sandbox session's world is alive, and its undos are its own
+  if (runningHolder(session.dir)) return;
   const recorder = Recorder.reopen(session.dir);
   try {
     for (const p of session.pending)
@@ -134,4 +179,17 @@ export function dropSandboxUndos(session: UnfinishedSession): void {
   } finally {
     recorder.close();
   }
+}
+
+/**
+ * What the console says at start about earlier sessions that left changes (undefined: none). Sessions
+ * still running elsewhere are not offered: their changes are theirs to undo.
+ */
+export function recoveryOffer(root: string): string | undefined {
+  const all = unfinishedSessions(root).filter((s) => !s.origin.sandbox);
+  const offered = all.filter((s) => !s.running);
+  const running = all.length - offered.length;
+  if (!offered.length) return undefined;
+  const changes = offered.reduce((n, s) => n + s.pending.length, 0);
+  return `${offered.length} earlier session(s) under ${root} left ${changes} change(s) not undone; undo them with \`gameday recover --record-dir ${root}\`${running ? ` (${running} session(s) still running elsewhere are left alone)` : ''}`;
 }

@@ -9,6 +9,7 @@ import { journalJson } from '../experiment/journal.js';
 import type { Activity } from '../experiment/types.js';
 import type { LoopEvent, LoopSnapshot } from '../steady/types.js';
 import { type AttackStartEvent, type AttackTarget, RECORDING_FORMAT, type SessionEvent } from './events.js';
+import { holdRecording, newSessionId, releaseRecording } from './liveness.js';
 import { projectExperiment } from './project-experiment.js';
 import { projectJournal } from './project-journal.js';
 import { defaultRecordDir } from './record-dir.js';
@@ -78,17 +79,24 @@ export class Session {
   private readonly seenLoopEvents = new WeakSet<LoopEvent>();
   private lastAlarms = '{}';
   private closed: ClosedSession | undefined;
+  /** Names this session in session-start and in each of its undo records (two consoles, one account). */
+  readonly id = newSessionId();
 
   private constructor(private readonly recorder: Recorder) {}
 
-  /** Creates recordings/<utc-time>-<slug>/ under `root` and writes session-start. */
+  /**
+   * Creates recordings/<utc-time>-<slug>/ under `root`, marks it running (running.lock, so
+   * `gameday recover` elsewhere leaves it alone until close) and writes session-start.
+   */
   static open(info: SessionInfo, options: { root?: string; now?: () => number } = {}): Session {
     const s = new Session(
       Recorder.create(options.root ?? defaultRecordDir(), info.title, { now: options.now }),
     );
+    holdRecording(s.dir, s.id);
     s.write('session', {
       type: 'session-start',
       format: RECORDING_FORMAT,
+      sessionId: s.id,
       title: info.title,
       description: info.description ?? '',
       accountId: info.accountId ?? null,
@@ -117,7 +125,8 @@ export class Session {
 
   /** A guard event (pass as the Guard's `recorder` option: the undo is on disk before the change). */
   guardEvent = (e: GuardEvent): void => {
-    this.write('guard', e as unknown as RecordedEvent['event']);
+    const named = e.type === 'undo-recorded' ? { ...e, record: { ...e.record, session: this.id } } : e;
+    this.write('guard', named as unknown as RecordedEvent['event']);
     const open = [...this.openAttacks.values()].at(-1);
     if (!open) return;
     if (e.type === 'undo-recorded') {
@@ -250,12 +259,13 @@ export class Session {
     this.forward(() => this.loop?.halted?.(reason));
   }
 
-  /** Writes session-end, closes the log, then writes experiment.json and journal.json. Idempotent. */
+  /** Writes session-end, closes the log, writes experiment.json and journal.json, drops the lock. Idempotent. */
   close(reason?: string): ClosedSession {
     if (this.closed) return this.closed;
     this.write('session', { type: 'session-end', ...(reason ? { reason } : {}) });
     this.recorder.close();
     this.closed = writeProjections(this.recorder.dir, this.records);
+    releaseRecording(this.recorder.dir);
     return this.closed;
   }
 
