@@ -89,10 +89,18 @@ export interface EcsTask {
 export interface EcsContainerInstance {
   cluster: string;
   arn: string;
+  /** The id at the end of the ARN, what the console shows. */
+  id: string;
   ec2InstanceId?: string;
+  /** ACTIVE, DRAINING, REGISTERING... */
   status?: string;
   runningTasks: number;
   pendingTasks: number;
+  /** Whether the ECS agent on it is talking to ECS (a disconnected agent gets no new tasks). */
+  agentConnected?: boolean;
+  /** From the instance's `ecs.availability-zone` attribute. */
+  az?: string;
+  instanceType?: string;
 }
 
 /** A CloudWatch metric alarm and its state. */

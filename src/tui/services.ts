@@ -6,7 +6,14 @@ import type { SteadyLoop } from '../steady/loop.js';
 import type { HeaderInfo } from './widgets/Header.js';
 
 /** The inventory kinds the console lets an operator mark as targets. */
-export type TargetKind = 'instances' | 'autoScalingGroups' | 'clusters' | 'services' | 'tasks' | 'alarms';
+export type TargetKind =
+  | 'instances'
+  | 'autoScalingGroups'
+  | 'clusters'
+  | 'services'
+  | 'tasks'
+  | 'containerInstances'
+  | 'alarms';
 
 /** A marked resource. */
 export interface TargetRef {
@@ -15,7 +22,7 @@ export interface TargetRef {
   /** What the operator reads (name tag, service name...). */
   label: string;
   tags: Tags;
-  /** The ECS cluster a service or task belongs to. */
+  /** The ECS cluster a service, task or container instance belongs to. */
   cluster?: string;
 }
 

@@ -56,6 +56,19 @@ for (const target of contractTargets()) {
         expect(inv.services[0]).toMatchObject({ cluster: 'shop', name: 'checkout', desired: 2 });
         expect(inv.tasks.map((t) => t.arn).sort()).toEqual([...world.taskArns].sort());
         expect(inv.tasks.every((t) => t.service === 'checkout' && t.cluster === 'shop')).toBe(true);
+        expect(inv.containerInstances).toEqual([
+          expect.objectContaining({
+            cluster: 'batch',
+            arn: world.containerInstance.arn,
+            id: world.containerInstance.arn.split('/').pop(),
+            ec2InstanceId: world.containerInstance.ec2InstanceId,
+            status: 'ACTIVE',
+            runningTasks: 0,
+            pendingTasks: 0,
+            agentConnected: true,
+            az: world.containerInstance.az,
+          }),
+        ]);
 
         expect(
           inv.alarms
@@ -101,6 +114,7 @@ for (const target of contractTargets()) {
           'cloudwatch:DescribeAlarms': 1,
           'ec2:DescribeInstances': 1,
           'ecs:DescribeClusters': 1,
+          'ecs:DescribeContainerInstances': 1,
           'ecs:DescribeServices': 1,
           'ecs:DescribeTasks': 1,
           'ecs:ListClusters': 1,

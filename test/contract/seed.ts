@@ -24,6 +24,7 @@ import {
   CreateServiceCommand,
   type ECSClient,
   ListTasksCommand,
+  RegisterContainerInstanceCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
 } from '@aws-sdk/client-ecs';
@@ -39,6 +40,8 @@ export interface SeededWorld {
   clusters: string[];
   service: { cluster: string; name: string; desired: number };
   taskArns: string[];
+  /** The EC2 capacity registered to the "batch" cluster (one standalone instance). */
+  containerInstance: { cluster: string; arn: string; ec2InstanceId: string; az: string };
   alarms: { name: string; state: string }[];
 }
 
@@ -103,6 +106,20 @@ async function seed(ctx: AwsContext): Promise<SeededWorld> {
     new CreateClusterCommand({ clusterName: 'shop', tags: [{ key: 'chaos:allowed', value: 'true' }] }),
   );
   await ecs.send(new CreateClusterCommand({ clusterName: 'batch' }));
+  // One standalone instance joins "batch" as EC2 capacity (the ECS agent's registration).
+  const host = standalone[0]!;
+  const registered = await ecs.send(
+    new RegisterContainerInstanceCommand({
+      cluster: 'batch',
+      instanceIdentityDocument: JSON.stringify({ instanceId: host.id, availabilityZone: host.az }),
+    }),
+  );
+  const containerInstance = {
+    cluster: 'batch',
+    arn: registered.containerInstance!.containerInstanceArn!,
+    ec2InstanceId: host.id,
+    az: host.az,
+  };
   await ecs.send(
     new RegisterTaskDefinitionCommand({
       family: 'checkout',
@@ -179,6 +196,7 @@ async function seed(ctx: AwsContext): Promise<SeededWorld> {
     clusters: ['batch', 'shop'],
     service: { cluster: 'shop', name: 'checkout', desired: 2 },
     taskArns,
+    containerInstance,
     alarms,
   };
 }

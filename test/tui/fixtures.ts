@@ -152,3 +152,53 @@ export function shopInventory(extra = 0): Inventory {
     gaps: [],
   };
 }
+
+/** The shop plus an EC2-backed "ops" cluster with two container instances (one draining, its
+ * agent disconnected). */
+export function withHosts(): Inventory {
+  const inv = shopInventory();
+  const arn = (id: string) => `arn:aws:ecs:eu-west-1:123456789012:container-instance/ops/${id}`;
+  const ids = ['0a1b2c3d4e5f60718293a4b5c6d7e8f9', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'];
+  return {
+    ...inv,
+    clusters: [
+      ...inv.clusters,
+      {
+        name: 'ops',
+        arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/ops',
+        status: 'ACTIVE',
+        activeServices: 0,
+        runningTasks: 3,
+        pendingTasks: 1,
+        containerInstances: 2,
+        tags: { 'chaos:allowed': 'true' },
+      },
+    ],
+    containerInstances: [
+      {
+        cluster: 'ops',
+        arn: arn(ids[0]!),
+        id: ids[0]!,
+        ec2InstanceId: 'i-0host1',
+        status: 'ACTIVE',
+        runningTasks: 3,
+        pendingTasks: 1,
+        agentConnected: true,
+        az: AZS[0],
+        instanceType: 't3.medium',
+      },
+      {
+        cluster: 'ops',
+        arn: arn(ids[1]!),
+        id: ids[1]!,
+        ec2InstanceId: 'i-0host2',
+        status: 'DRAINING',
+        runningTasks: 0,
+        pendingTasks: 0,
+        agentConnected: false,
+        az: AZS[1],
+        instanceType: 't3.medium',
+      },
+    ],
+  };
+}

@@ -5,7 +5,7 @@ import { InventoryModel } from '../../src/tui/models/inventory-model.js';
 import { InventoryScreen } from '../../src/tui/screens/InventoryScreen.js';
 import { filterRows, rowsFor } from '../../src/tui/screens/inventory-rows.js';
 import type { AttackOption, TargetRef } from '../../src/tui/services.js';
-import { shopInventory } from './fixtures.js';
+import { shopInventory, withHosts } from './fixtures.js';
 import { keys, renderTui } from './render.js';
 
 const STOP: AttackOption = {
@@ -22,10 +22,12 @@ function Harness({
   inv,
   onAttack,
   height = 18,
+  attacksFor,
 }: {
   inv?: Inventory;
   onAttack?: (t: TargetRef[]) => void;
   height?: number;
+  attacksFor?: (t: readonly TargetRef[]) => AttackOption[];
 }) {
   const [marked, setMarked] = useState(new Map<string, TargetRef>());
   return (
@@ -46,7 +48,7 @@ function Harness({
       onClearMarks={() => setMarked(new Map())}
       onAttack={onAttack ?? (() => {})}
       onRefresh={() => {}}
-      attacksFor={(ts) => (ts.every((t) => t.kind === 'instances') ? [STOP] : [])}
+      attacksFor={attacksFor ?? ((ts) => (ts.every((t) => t.kind === 'instances') ? [STOP] : []))}
     />
   );
 }
@@ -129,6 +131,53 @@ describe('InventoryScreen', () => {
     expect(at('aaa111')).toBeGreaterThan(at('cart'));
     expect(at('checkout')).toBeGreaterThan(at('bbb222'));
     expect(lines[at('aaa111')]).toMatch(/ {4}aaa111/);
+    await ui.unmount();
+  });
+
+  it('ECS hosts tab lists container instances with status, tasks, agent and AZ; details name the drain', async () => {
+    const inv = withHosts();
+    const attacked: TargetRef[][] = [];
+    const drain: AttackOption = {
+      ...STOP,
+      id: 'chaosaws.ecs.actions.update_container_instances_state',
+      title: 'Set container instance state',
+    };
+    const ui = await renderTui(
+      <Harness
+        inv={inv}
+        onAttack={(t) => attacked.push(t)}
+        attacksFor={(ts) => (ts.every((t) => t.kind === 'containerInstances') ? [drain] : [])}
+      />,
+    );
+    await ui.press(keys.tab, keys.tab, keys.tab);
+    const f = ui.frame();
+    expect(f).toContain('ECS hosts (2)');
+    expect(f).toMatch(/CLUSTER\s+INSTANCE\s+EC2 ID\s+STATUS\s+RUN\/PEND\s+AGENT\s+AZ/);
+    expect(f).toMatch(/❯ ops\s+0a1b2c3d\S*\s+i-0host1\s+ACTIVE\s+3\/1\s+yes\s+eu-west-1a/);
+    expect(f).toMatch(/ops\s+9f8e7d6c\S*\s+i-0host2\s+DRAINING\s+0\/0\s+no\s+eu-west-1b/);
+    await ui.press(keys.enter);
+    const d = ui.frame();
+    expect(d).toMatch(/Container instance\s+0a1b2c3d4e5f60718293a4b5c6d7e8f9/);
+    expect(d).toMatch(/EC2 instance\s+i-0host1/);
+    expect(d).toContain('3 running, 1 pending');
+    expect(d).toMatch(/Agent\s+connected/);
+    expect(d).toContain('Set container instance state');
+    await ui.press(keys.escape, keys.space, 'a');
+    expect(attacked[0]).toEqual([
+      expect.objectContaining({
+        kind: 'containerInstances',
+        cluster: 'ops',
+        id: inv.containerInstances[0]!.arn,
+      }),
+    ]);
+    await ui.unmount();
+  });
+
+  it('ECS hosts tab says a Fargate-only cluster has no container instances', async () => {
+    const ui = await renderTui(<Harness inv={shopInventory()} />);
+    await ui.press(keys.tab, keys.tab, keys.tab);
+    expect(ui.frame()).toContain('ECS hosts (0)');
+    expect(ui.frame()).toContain('no container instances: the cluster runs on Fargate only');
     await ui.unmount();
   });
 

@@ -111,6 +111,34 @@ describe('console services over the sandbox', () => {
     expect(snap.events.at(-1)!.text).toBe('halted by the operator: undid 1 change(s)');
   });
 
+  it('a marked container instance is offered the drain, prefilled; executing drains it and halt makes it ACTIVE', async () => {
+    const { services, inv } = await open();
+    const hosts = rowsFor('hosts', inv);
+    expect(hosts.map((r) => r.cells[0])).toEqual(['ops', 'ops', 'ops']);
+    expect(hosts.every((r) => r.cells[3] === 'ACTIVE' && r.cells[5] === 'yes')).toBe(true);
+    const host = hosts[0]!.target;
+    const options = services.attacksFor([host]);
+    expect(options.map((o) => o.id)).toEqual(
+      expect.arrayContaining([
+        'chaosaws.ecs.actions.update_container_instances_state',
+        'gameday.actions.ecs_drain_container_instances',
+        'chaosaws.ecs.actions.deregister_container_instance',
+      ]),
+    );
+    const drain = options.find((o) => o.id === 'chaosaws.ecs.actions.update_container_instances_state')!;
+    const args = Object.fromEntries(drain.params.map((p) => [p.name, p.initial]));
+    expect(args).toEqual({ cluster: 'ops', container_instances: [host.id], status: 'DRAINING' });
+    const deregister = options.find((o) => o.id === 'chaosaws.ecs.actions.deregister_container_instance')!;
+    expect(deregister.params.find((p) => p.name === 'instance_id')!.initial).toBe(host.id);
+    const r = await services.execute({ attack: drain, targets: [host], args, dryRun: false });
+    expect(r).toMatchObject({ ok: true });
+    const drained = await discover(ctx!);
+    expect(drained.containerInstances.find((c) => c.arn === host.id)!.status).toBe('DRAINING');
+    expect(await services.haltAndUndo()).toEqual({ undone: 1, failed: [] });
+    const back = await discover(ctx!);
+    expect(back.containerInstances.find((c) => c.arn === host.id)!.status).toBe('ACTIVE');
+  });
+
   it('read-only: the preview says why the guard refuses', async () => {
     const { services, target } = await open(true);
     const web = target('web');

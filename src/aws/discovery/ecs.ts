@@ -202,16 +202,22 @@ async function listContainerInstances(
           ),
         cluster.name,
       );
-      return (r.containerInstances ?? []).map(
-        (ci): EcsContainerInstance => ({
+      return (r.containerInstances ?? []).map((ci): EcsContainerInstance => {
+        const arn = ci.containerInstanceArn ?? '';
+        const attr = (name: string) => ci.attributes?.find((a) => a.name === name)?.value;
+        return {
           cluster: cluster.name,
-          arn: ci.containerInstanceArn ?? '',
+          arn,
+          id: arn.split('/').pop() ?? arn,
           ec2InstanceId: ci.ec2InstanceId,
           status: ci.status,
           runningTasks: ci.runningTasksCount ?? 0,
           pendingTasks: ci.pendingTasksCount ?? 0,
-        }),
-      );
+          agentConnected: ci.agentConnected,
+          az: attr('ecs.availability-zone'),
+          instanceType: attr('ecs.instance-type'),
+        };
+      });
     }),
   );
   return batches.flat();

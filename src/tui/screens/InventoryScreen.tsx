@@ -1,6 +1,6 @@
-// The inventory: tabs for EC2, ASGs, ECS (clusters > services > tasks) and alarms; move with j/k
-// or arrows, filter with `/` (words and tag k=v), mark targets with space, details with Enter,
-// attack the marked targets with `a`. The table is virtualized; the model refreshes on a period.
+// The inventory: tabs for EC2, ASGs, ECS (clusters > services > tasks), ECS hosts (container
+// instances) and alarms; move with j/k or arrows, filter with `/` (words and tag k=v), mark targets
+// with space, details with Enter, attack the marked targets with `a`. The table is virtualized; the model refreshes on a period.
 
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
@@ -120,6 +120,7 @@ export function InventoryScreen(props: InventoryScreenProps) {
     ec2: inv?.instances.length ?? 0,
     asg: inv?.autoScalingGroups.length ?? 0,
     ecs: (inv?.clusters.length ?? 0) + (inv?.services.length ?? 0) + (inv?.tasks.length ?? 0),
+    hosts: inv?.containerInstances.length ?? 0,
     alarms: inv?.alarms.length ?? 0,
   };
   const columns: Column<InventoryRow>[] = COLUMNS[tab].map((c, i) => ({
@@ -169,7 +170,7 @@ export function InventoryScreen(props: InventoryScreenProps) {
               ? (props.snapshot.error ?? 'discovering…')
               : filter
                 ? `nothing matches "${filter}"`
-                : 'none in this region'
+                : emptyText(tab, inv)
           }
         />
       )}
@@ -212,6 +213,12 @@ export function InventoryScreen(props: InventoryScreenProps) {
       ) : null}
     </Box>
   );
+}
+
+/** What an empty tab says: an ECS hosts tab is empty because Fargate has no instances to list. */
+function emptyText(tab: TabId, inv: InventorySnapshot['inventory']): string {
+  if (tab !== 'hosts' || !inv?.clusters.length) return 'none in this region';
+  return `no container instances: ${inv.clusters.length === 1 ? 'the cluster runs' : `all ${inv.clusters.length} clusters run`} on Fargate only, which has none to drain`;
 }
 
 function DetailsPanel({

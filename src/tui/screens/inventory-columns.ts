@@ -52,6 +52,15 @@ export const COLUMNS: Record<TabId, { header: string; width: number | 'flex' }[]
     { header: 'TASKS', width: 14 },
     { header: '', width: 12 },
   ],
+  hosts: [
+    { header: 'CLUSTER', width: 'flex' },
+    { header: 'INSTANCE', width: 'flex' },
+    { header: 'EC2 ID', width: 19 },
+    { header: 'STATUS', width: 8 },
+    { header: 'RUN/PEND', width: 8 },
+    { header: 'AGENT', width: 5 },
+    { header: 'AZ', width: 10 },
+  ],
   alarms: [
     { header: 'ALARM', width: 'flex' },
     { header: 'STATE', width: 17 },
@@ -62,5 +71,5 @@ export const COLUMNS: Record<TabId, { header: string; width: number | 'flex' }[]
 
 /** Which column of a tab holds the state word that gets a status colour. */
 export function statusColumn(tab: TabId): number {
-  return tab === 'ec2' ? 2 : tab === 'asg' ? 3 : 1;
+  return tab === 'ec2' ? 2 : tab === 'asg' || tab === 'hosts' ? 3 : 1;
 }

@@ -1,5 +1,5 @@
 // The inventory as rows for each tab (pure): EC2 instances, ASGs, ECS as a tree (clusters >
-// services > tasks) and alarms, with the text the filter searches, the details panel's fields,
+// services > tasks), ECS container instances (the EC2 capacity a drain targets) and alarms, with the text the filter searches, the details panel's fields,
 // and the filter itself (substrings, and `k=v` for tags).
 import type { Inventory } from '../../aws/inventory.js';
 import type { TargetRef } from '../services.js';
@@ -9,6 +9,7 @@ export const TABS = [
   { id: 'ec2', title: 'EC2' },
   { id: 'asg', title: 'ASGs' },
   { id: 'ecs', title: 'ECS' },
+  { id: 'hosts', title: 'ECS hosts' },
   { id: 'alarms', title: 'Alarms' },
 ] as const;
 
@@ -90,6 +91,42 @@ export function rowsFor(tab: TabId, inv: Inventory | undefined): InventoryRow[] 
       });
     case 'ecs':
       return ecsTree(inv);
+    case 'hosts':
+      return inv.containerInstances.map((ci) => {
+        const agent =
+          ci.agentConnected === undefined ? '-' : ci.agentConnected ? 'connected' : 'DISCONNECTED';
+        return {
+          key: `containerInstances:${ci.arn}`,
+          target: {
+            kind: 'containerInstances',
+            id: ci.arn,
+            label: `${ci.cluster}/${ci.id.slice(0, 8)}`,
+            tags: {},
+            cluster: ci.cluster,
+          },
+          depth: 0,
+          status: ci.status ?? '',
+          cells: [
+            ci.cluster,
+            ci.id,
+            ci.ec2InstanceId ?? '',
+            ci.status ?? '',
+            `${ci.runningTasks}/${ci.pendingTasks}`,
+            ci.agentConnected === false ? 'no' : ci.agentConnected ? 'yes' : '',
+            ci.az ?? '',
+          ],
+          details: [
+            ['Container instance', ci.id],
+            ['Cluster', ci.cluster],
+            ['EC2 instance', ci.ec2InstanceId ?? '-'],
+            ['Status', ci.status ?? '-'],
+            ['Tasks', `${ci.runningTasks} running, ${ci.pendingTasks} pending`],
+            ['Agent', agent],
+            ['AZ', ci.az ?? '-'],
+            ['Instance type', ci.instanceType ?? '-'],
+          ],
+        };
+      });
     case 'alarms':
       return inv.alarms.map((a) => ({
         key: `alarms:${a.name}`,

@@ -12,6 +12,7 @@ const BAD = new Set([
   'stopped/unhealthy',
   'inactive',
   'failed',
+  'disconnected',
 ]);
 const WARN = new Set([
   'pending',

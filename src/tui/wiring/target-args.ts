@@ -1,5 +1,6 @@
 // Fills an attack's parameters from the marked targets, so the form opens with the operator's
-// selection already in it: instance ids, ASG names, the ECS cluster and service, the alarm name.
+// selection already in it: instance ids, ASG names, the ECS cluster and service, the container
+// instances (to drain), the alarm name.
 // The catalogue's defaults fill the rest.
 import type { CatalogParam } from '../../catalog/types.js';
 import type { ParamField, TargetRef } from '../services.js';
@@ -13,7 +14,8 @@ export function fieldsFor(params: readonly CatalogParam[], targets: readonly Tar
   const tasks = byKind('tasks');
   const clusters = byKind('clusters').map((t) => t.id);
   const alarms = byKind('alarms').map((t) => t.id);
-  const cluster = clusters[0] ?? services[0]?.cluster ?? tasks[0]?.cluster;
+  const hosts = byKind('containerInstances');
+  const cluster = clusters[0] ?? services[0]?.cluster ?? tasks[0]?.cluster ?? hosts[0]?.cluster;
   const fill: Record<string, unknown> = {};
   if (instances.length) {
     fill.instance_ids = instances;
@@ -27,6 +29,13 @@ export function fieldsFor(params: readonly CatalogParam[], targets: readonly Tar
   if (services[0]) fill.service = services[0].id;
   if (tasks[0]) fill.task_id = tasks[0].id;
   if (alarms[0]) fill.alarm_name = alarms[0];
+  if (hosts.length) {
+    // Marked hosts are marked to be drained: the state form opens on exactly them.
+    const ids = hosts.filter((h) => h.cluster === cluster).map((h) => h.id);
+    fill.container_instances = ids;
+    fill.status = 'DRAINING';
+    if (!instances.length) fill.instance_id = ids[0];
+  }
   const fields = params.map((p) => ({
     name: p.name,
     description: p.description,
