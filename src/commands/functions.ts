@@ -38,6 +38,9 @@ export async function loadFunctionRegistry(opts: {
   profile?: string;
   /** The sandbox's speed factor (`--speed`): simulated time runs this many times faster. */
   sandboxSpeed?: string;
+  /** The sandbox's size and seed (`--sandbox-size`, `--seed`): which world it builds. */
+  sandboxSize?: string;
+  sandboxSeed?: string;
   guard?: GuardFlags;
   log?: (level: Level, message: string) => void;
   /** Every guard event, as it happens (a session recorder: the undo is on disk before the change). */
@@ -101,6 +104,8 @@ export async function loadFunctionRegistry(opts: {
         connect({
           sandbox: opts.sandbox,
           speed: opts.sandboxSpeed,
+          'sandbox-size': opts.sandbox ? opts.sandboxSize : undefined,
+          seed: opts.sandbox ? opts.sandboxSeed : undefined,
           region: region || undefined,
           profile: opts.sandbox ? undefined : firstProfile,
         }),

@@ -3,7 +3,8 @@
 // resolve to now (gone, new, changed state) and asks whether to keep the recorded ids or
 // re-resolve (`--keep-ids` / `--re-resolve` without a terminal). The run is the engine's, with the
 // catalogue registry and the recorded selection seed, logged like `gameday run` and recorded as a
-// new session beside the old one.
+// new session beside the old one. On a terminal it runs in the live view (replay-live.ts); without
+// one, or with --headless, it logs like `gameday run`.
 
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -11,8 +12,8 @@ import { UserError } from '../util/errors.js';
 import type { CommandModule } from './registry.js';
 
 const USAGE =
-  'usage: gameday replay RECORDING [--sandbox] [--region R] [--profile P] [--keep-ids | --re-resolve] [--diff-only] ' +
-  '[--journal-path P] [--allow-untagged] [--no-record] [--verbose] [--speed X]';
+  'usage: gameday replay RECORDING [--sandbox [--sandbox-size S] [--seed N] [--speed X]] [--region R] [--profile P] ' +
+  '[--headless] [--keep-ids | --re-resolve] [--diff-only] [--journal-path P] [--allow-untagged] [--no-record] [--verbose]';
 
 /** How a replay went. */
 export interface ReplayOutcome {
@@ -37,6 +38,10 @@ export interface ReplayOptions {
   verbose?: boolean;
   /** The sandbox's speed factor for the run (`--speed`). */
   speed?: string;
+  /** The sandbox's size (`--sandbox-size`: default, large, empty). */
+  sandboxSize?: string;
+  /** The sandbox's seed (`--seed` / `--sandbox-seed`); the same seed builds the same world and ids. */
+  sandboxSeed?: string;
   /** How the run waits out pauses (default real time; tests pass their own). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Asks keep/re-resolve when targets changed and no mode was given (the terminal prompt). */
@@ -44,34 +49,64 @@ export interface ReplayOptions {
   out?: (line: string) => void;
 }
 
-/** Diffs, chooses, then runs the recorded experiment. */
-export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> {
-  const out = o.out ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const [{ openRecording }, { projectExperiment }, { attacksOf }, diff, pin] = await Promise.all([
+/** A recording opened for replay, with its diff against what the selectors resolve to now. */
+export interface PreparedReplay {
+  rec: import('../session/recording.js').Recording;
+  attacks: import('../session/attacks.js').AttackRun[];
+  inventory: import('../aws/inventory.js').Inventory;
+  diffs: import('../session/replay-diff.js').TargetDiff[];
+  /** "the sandbox" or "account 1234 in eu-west-1", for messages. */
+  where: string;
+  /** The connection the inventory came from (closed unless asked to keep it open). */
+  conn: import('./connect.js').Connection;
+}
+
+/** Opens the recording and the account (or sandbox), lists the inventory and diffs the targets. */
+export async function prepareReplay(
+  o: ReplayOptions,
+  out: (line: string) => void,
+  keepOpen = false,
+): Promise<PreparedReplay> {
+  const [{ openRecording }, { attacksOf }, diff, { connect }, { discover }] = await Promise.all([
     import('../session/cli.js'),
-    import('../session/project-experiment.js'),
     import('../session/attacks.js'),
     import('../session/replay-diff.js'),
-    import('../session/pin.js'),
+    import('./connect.js'),
+    import('../aws/discovery/index.js'),
   ]);
   const rec = openRecording(o.recording, out);
   const attacks = attacksOf(rec);
   const region = o.region ?? (o.sandbox ? undefined : rec.start.region);
-  const [{ connect }, { discover }] = await Promise.all([
-    import('./connect.js'),
-    import('../aws/discovery/index.js'),
-  ]);
-  const conn = await connect({ sandbox: o.sandbox, region, profile: o.profile });
+  const conn = await connect({
+    sandbox: o.sandbox,
+    region,
+    profile: o.profile,
+    'sandbox-size': o.sandboxSize,
+    seed: o.sandboxSeed,
+    speed: o.speed,
+  });
   let inventory: Awaited<ReturnType<typeof discover>>;
   try {
     inventory = await discover(conn.ctx);
-  } finally {
+  } catch (err) {
     await conn.close();
+    throw err;
   }
+  if (!keepOpen) await conn.close();
   const where = o.sandbox ? 'the sandbox' : `account ${inventory.identity.account} in ${inventory.region}`;
   if (!o.sandbox && rec.start.accountId && rec.start.accountId !== inventory.identity.account)
     out(`warning: recorded in account ${rec.start.accountId}, replaying in ${inventory.identity.account}`);
-  const diffs = diff.targetDiffs(attacks, inventory);
+  return { rec, attacks, inventory, diffs: diff.targetDiffs(attacks, inventory), where, conn };
+}
+
+/** Diffs, chooses, then runs the recorded experiment. */
+export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> {
+  const out = o.out ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const [diff, { replayExperiment }] = await Promise.all([
+    import('../session/replay-diff.js'),
+    import('../session/replay-plan.js'),
+  ]);
+  const { rec, attacks, inventory, diffs, where } = await prepareReplay(o, out);
   out(`Targets: recorded vs now (${where})`);
   for (const line of diff.diffLines(diffs)) out(`  ${line}`);
   if (o.diffOnly) return { exitCode: 0, diffs, mode: 'diff-only' };
@@ -84,14 +119,8 @@ export async function replayRecording(o: ReplayOptions): Promise<ReplayOutcome> 
     );
   mode ??= 'keep-ids';
   // experiment.json pins the recorded ids where it can; re-resolving puts the selectors back.
-  let experiment = projectExperiment(rec);
-  if (mode === 're-resolve') experiment = pin.withRecordedSelectors(experiment, attacks);
-  else {
-    const pinned = pin.pinRecordedIds(experiment, attacks);
-    experiment = pinned.experiment;
-    for (const a of pinned.unpinned)
-      out(`note: ${a} cannot be pinned to ids; it runs its recorded selectors again`);
-  }
+  const { experiment, unpinned } = replayExperiment(rec, attacks, mode);
+  for (const a of unpinned) out(`note: ${a} cannot be pinned to ids; it runs its recorded selectors again`);
   out(
     `Replaying ${attacks.length} attack(s) on ${where}, ${mode === 'keep-ids' ? 'keeping the recorded ids' : 're-resolving the targets'}`,
   );
@@ -145,6 +174,8 @@ async function runRecorded(
   const functions = await loadFunctionRegistry({
     sandbox: o.sandbox,
     sandboxSpeed: o.speed,
+    sandboxSize: o.sandboxSize,
+    sandboxSeed: o.sandboxSeed,
     region: o.region,
     profile: o.profile,
     guard: {
@@ -221,23 +252,25 @@ async function askMode(): Promise<'keep-ids' | 're-resolve' | undefined> {
 }
 
 export const run: CommandModule['run'] = async (argv) => {
-  const { parseRecordingArgs } = await import('../session/cli.js');
+  const [{ parseRecordingArgs }, { AWS_FLAGS }] = await Promise.all([
+    import('../session/cli.js'),
+    import('./connect.js'),
+  ]);
   const {
     values: v,
     recording,
     help,
   } = parseRecordingArgs('replay', USAGE, argv, {
-    sandbox: { type: 'boolean' },
-    region: { type: 'string' },
-    profile: { type: 'string' },
+    ...AWS_FLAGS,
+    'sandbox-seed': { type: 'string' },
     'keep-ids': { type: 'boolean' },
     're-resolve': { type: 'boolean' },
     'diff-only': { type: 'boolean' },
+    headless: { type: 'boolean' },
     'journal-path': { type: 'string' },
     'allow-untagged': { type: 'boolean' },
     'no-record': { type: 'boolean' },
     verbose: { type: 'boolean' },
-    speed: { type: 'string' },
   });
   if (help || !recording) {
     process.stdout.write(`${USAGE}\n`);
@@ -245,8 +278,14 @@ export const run: CommandModule['run'] = async (argv) => {
   }
   if (v['keep-ids'] && v['re-resolve'])
     throw new UserError('replay: --keep-ids and --re-resolve exclude each other', 2);
-  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
-  const outcome = await replayRecording({
+  if (v.seed !== undefined && v['sandbox-seed'] !== undefined && v.seed !== v['sandbox-seed'])
+    throw new UserError('replay: --seed and --sandbox-seed name the same seed; give one of them', 2);
+  if (
+    !v.sandbox &&
+    (v['sandbox-size'] !== undefined || v.seed !== undefined || v['sandbox-seed'] !== undefined)
+  )
+    throw new UserError('replay: --sandbox-size and --seed describe the sandbox; add --sandbox', 2);
+  const options: ReplayOptions = {
     recording,
     sandbox: Boolean(v.sandbox),
     region: v.region as string | undefined,
@@ -258,7 +297,16 @@ export const run: CommandModule['run'] = async (argv) => {
     record: !v['no-record'],
     verbose: Boolean(v.verbose),
     speed: v.speed as string | undefined,
-    ask: interactive ? askMode : undefined,
-  });
+    sandboxSize: v['sandbox-size'] as string | undefined,
+    sandboxSeed: (v.seed ?? v['sandbox-seed']) as string | undefined,
+  };
+  // A terminal gets the live view; scripts, pipes and --headless get the log lines.
+  const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (tty && !v.headless && !v['diff-only']) {
+    const { replayLive } = await import('./replay-live.js');
+    return replayLive(options);
+  }
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  const outcome = await replayRecording({ ...options, ask: interactive ? askMode : undefined });
   return outcome.exitCode;
 };
