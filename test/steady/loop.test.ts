@@ -193,6 +193,55 @@ describe('SteadyLoop', () => {
     expect(p.last?.error).toBe('timed out after 2s');
   });
 
+  it('a probe that never answers fails on every tick by timeout while the loop keeps ticking on its period', async () => {
+    const clock = testClock();
+    const intervals: (() => void)[] = [];
+    clock.setInterval = (fn) => intervals.push(fn);
+    const hung = probe([], { run: () => new Promise(() => {}), timeoutMs: 1500 });
+    const fine = probe([5], { id: 'other', title: 'other probe' });
+    const loop = new SteadyLoop({ probes: [hung, fine], clock, maxProbeFailures: 0 });
+    loop.start();
+    const settle = () => new Promise((r) => setImmediate(r));
+    for (let period = 0; period < 3; period++) {
+      await settle();
+      clock.fireTimeouts();
+      await settle();
+      intervals[0]!();
+    }
+    await settle();
+    clock.fireTimeouts();
+    await settle();
+    loop.stop();
+    const s = loop.snapshot();
+    expect(s.tick).toBe(4);
+    expect(s.probes[0]!.strip).toEqual([false, false, false, false]);
+    expect(s.probes[0]!.last?.error).toBe('timed out after 1.5s');
+    expect(s.probes[1]!.strip).toEqual([true, true, true, true]);
+    expect(s.events.map((e) => `${e.kind}:${e.text}`)).toEqual([
+      'probe-failed:healthy hosts: timed out after 1.5s',
+    ]);
+  });
+
+  it('a hung probe counts toward the stop condition like any failure', async () => {
+    const clock = testClock();
+    const stops: string[] = [];
+    const loop = new SteadyLoop({
+      probes: [probe([], { run: () => new Promise(() => {}), timeoutMs: 2000 })],
+      clock,
+      maxProbeFailures: 2,
+      onStop: (r) => void stops.push(r),
+    });
+    loop.attackStarted('Stop instances');
+    for (let i = 0; i < 2; i++) {
+      const ticking = loop.tick();
+      await Promise.resolve();
+      clock.fireTimeouts();
+      await ticking;
+    }
+    expect(stops).toEqual(['probe "healthy hosts" failed 2 times in a row']);
+    expect(loop.snapshot().halted).toBe(true);
+  });
+
   it('paused probes are not run and leave gaps; notes and markers still land', async () => {
     const p = probe([5]);
     const loop = new SteadyLoop({ probes: [p], clock: testClock() });
