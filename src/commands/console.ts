@@ -67,12 +67,13 @@ export const run: CommandModule['run'] = async (argv) => {
   // Who we are and what the account is called, then the recording and the services: all after the
   // first frame. Bad credentials end the console with one line (the frame was only "connecting…").
   const prepare = async () => {
-    const [{ buildServices }, { discover }, { sdkCall }, { callerIdentity, accountAlias }] =
+    const [{ buildServices }, { discover }, { sdkCall }, { callerIdentity, accountAlias }, library] =
       await Promise.all([
         import('../tui/wiring/services.js'),
         import('../aws/discovery/index.js'),
         import('../aws/ops/call.js'),
         import('../aws/identity.js'),
+        import('../scenario/library.js'),
       ]);
     const [identity, alias] = await Promise.all([callerIdentity(conn.ctx), accountAlias(conn.ctx)]);
     const info = { ...base, account: identity.account, alias, caller: identity.arn };
@@ -82,7 +83,7 @@ export const run: CommandModule['run'] = async (argv) => {
           values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(),
           info,
         );
-    return buildServices({
+    const built = buildServices({
       info,
       aws: sdkCall(conn.ctx),
       listInventory: () => discover(conn.ctx, { identity }),
@@ -101,6 +102,8 @@ export const run: CommandModule['run'] = async (argv) => {
       onClose: () => conn.close(),
       session,
     });
+    const scenarioDir = library.defaultScenarioDir();
+    return Object.assign(built, { scenarios: () => library.listScenarios(scenarioDir) });
   };
   const ready = prepare().then((s) => {
     services = s;
@@ -123,9 +126,10 @@ export const run: CommandModule['run'] = async (argv) => {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let outcome: { play?: string } = {};
   try {
     const { runConsole } = await consoleModule;
-    await runConsole(
+    outcome = await runConsole(
       { info: base, ready },
       {
         readOnly: base.readOnly,
@@ -151,12 +155,38 @@ export const run: CommandModule['run'] = async (argv) => {
       `gameday: ${left} change(s) were left active; undo them with \`gameday recover\` or by hand\n`,
     );
   if (session) {
-    const closed = session.close(left > 0 ? `quit with ${left} change(s) active` : 'quit');
+    const why = outcome.play ? `opened scenario ${outcome.play}` : 'quit';
+    const closed = session.close(left > 0 ? `${why} with ${left} change(s) active` : why);
     for (const e of closed.errors) process.stderr.write(`gameday: recording ${closed.dir}: ${e}\n`);
     process.stderr.write(`gameday: session recorded in ${closed.dir}\n`);
   }
+  if (outcome.play && !interrupted) {
+    // Runbook mode on the same account (or the same seeded sandbox), as `gameday play FILE` would.
+    const play = await import('./play.js');
+    return play.run([outcome.play, ...playFlags(values)]);
+  }
   return 0;
 };
+
+/** The console's connection and recording flags, as `gameday play` takes them. */
+function playFlags(values: ReturnType<typeof parse>['values']): string[] {
+  const out: string[] = [];
+  for (const name of ['sandbox', 'allow-untagged', 'no-record'] as const)
+    if (values[name]) out.push(`--${name}`);
+  for (const name of [
+    'sandbox-size',
+    'seed',
+    'speed',
+    'region',
+    'profile',
+    'timeout',
+    'record-dir',
+  ] as const) {
+    const v = values[name];
+    if (v !== undefined) out.push(`--${name}`, v);
+  }
+  return out;
+}
 
 /** Opens the session's recording (write-ahead), or says in one line why it cannot. */
 async function openSession(root: string, info: { account: string; region: string; sandbox: boolean }) {

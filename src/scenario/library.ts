@@ -1,8 +1,9 @@
 // The scenario library on disk (scenarios/*.json): what a picker shows for each guided game day,
 // read without running anything. A file that cannot be read or has a broken runbook is listed with
 // its problem instead of being dropped, so the author sees why it is missing.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadExperimentFile } from '../experiment/load.js';
 import { parseRunbook } from './runbook.js';
 
@@ -18,6 +19,24 @@ export interface ScenarioEntry {
   maxTargets: number;
   /** Set when the file cannot be used: the message to show. */
   problem?: string;
+}
+
+/** Where the console looks for scenarios: ./scenarios when the operator has one, else the library
+ * shipped with gameday (the package's own scenarios/, found by walking up from this module). */
+export function defaultScenarioDir(cwd = process.cwd()): string {
+  const local = join(cwd, 'scenarios');
+  if (existsSync(local)) return cwd === process.cwd() ? 'scenarios' : local;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'gameday') return join(dir, 'scenarios');
+    } catch {
+      // not the package root yet
+    }
+    dir = dirname(dir);
+  }
+  return local;
 }
 
 /** Every `*.json` scenario in `dir`, sorted by file name. */

@@ -18,6 +18,7 @@ import { ATTACK_COMMANDS, AttackScreen } from './screens/AttackScreen.js';
 import { InventoryScreen } from './screens/InventoryScreen.js';
 import { INVENTORY_COMMANDS } from './screens/inventory-columns.js';
 import { LIVE_COMMANDS, LiveScreen } from './screens/LiveScreen.js';
+import { SCENARIO_COMMANDS, ScenariosScreen } from './screens/ScenariosScreen.js';
 import type { ConsoleServices, TargetRef } from './services.js';
 import { Header } from './widgets/Header.js';
 import { Help } from './widgets/Help.js';
@@ -36,19 +37,29 @@ export interface ConsoleProps {
   inventoryRefreshMs?: number;
   /** Called once when the operator has quit (after undoing, if asked). */
   onExit(): void;
+  /** Called when the operator picks a scenario to play: the console closes and runbook mode opens. */
+  onPlay?(file: string): void;
 }
 
-type Screen = 'inventory' | 'attack' | 'live';
+type Screen = 'inventory' | 'attack' | 'live' | 'scenarios';
 type Overlay = 'help' | 'quit' | 'note' | undefined;
 
 const SCREEN_COMMANDS: Record<Screen, { title: string; commands: KeyCommand[] }> = {
   inventory: { title: 'Inventory', commands: INVENTORY_COMMANDS },
   attack: { title: 'Attack', commands: ATTACK_COMMANDS },
   live: { title: 'Live view', commands: LIVE_COMMANDS },
+  scenarios: { title: 'Scenarios', commands: SCENARIO_COMMANDS },
 };
 
 /** The console. */
-export function Console({ services, size, clock = realClock, inventoryRefreshMs, onExit }: ConsoleProps) {
+export function Console({
+  services,
+  size,
+  clock = realClock,
+  inventoryRefreshMs,
+  onExit,
+  onPlay,
+}: ConsoleProps) {
   const { theme, readOnly } = useSettings();
   const inventory = useMemo(
     () => new InventoryModel(() => services.inventory(), { refreshMs: inventoryRefreshMs, clock }),
@@ -64,6 +75,7 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
   const [now, setNow] = useState(clock.now());
   const started = useRef(clock.now()).current;
   const exiting = useRef(false);
+  const scenarios = useMemo(() => services.scenarios?.() ?? [], [services]);
 
   useEffect(() => {
     inventory.start();
@@ -113,6 +125,9 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
         case 'live':
           flow.close();
           return setScreen('live');
+        case 'scenarios':
+          flow.close();
+          return setScreen('scenarios');
         case 'help':
           return setOverlay('help');
         case 'quit':
@@ -203,6 +218,21 @@ export function Console({ services, size, clock = realClock, inventoryRefreshMs,
             onExit={(to) => {
               if (to === 'live') setMarked(new Map());
               setScreen(to);
+            }}
+          />
+        ) : screen === 'scenarios' ? (
+          <ScenariosScreen
+            scenarios={scenarios}
+            width={size.width}
+            height={bodyHeight}
+            readOnly={readOnly || !onPlay}
+            isActive={screenActive}
+            onPlay={(s) => {
+              const n = services.activeChanges();
+              if (n > 0) return setFlash(`${n} change(s) still active: halt (h) before starting a scenario`);
+              if (exiting.current) return;
+              exiting.current = true;
+              onPlay?.(s.file);
             }}
           />
         ) : (

@@ -20,9 +20,14 @@ export interface ConsoleStart {
   ready: Promise<ConsoleServices>;
 }
 
+/** How the console ended: quit, or handed a scenario to runbook mode. */
+export interface ConsoleOutcome {
+  play?: string;
+}
+
 /** Shows the console and resolves when it has been quit; rejects with `ready`'s error if the
  * services could not be built (the first frame is already up by then). */
-export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): Promise<void> {
+export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): Promise<ConsoleOutcome> {
   process.stdout.write('\u001B[?1049h\u001B[H');
   let restored = false;
   const restore = () => {
@@ -31,6 +36,7 @@ export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): 
   };
   process.once('exit', restore);
   let failure: { err: unknown } | undefined;
+  const outcome: ConsoleOutcome = {};
   try {
     const app = render(
       <App
@@ -45,12 +51,17 @@ export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): 
         settings={{ readOnly: opts.readOnly }}
         inventoryRefreshMs={opts.inventoryRefreshMs}
         onExit={() => app.unmount()}
+        onPlay={(file) => {
+          outcome.play = file;
+          app.unmount();
+        }}
       />,
       { exitOnCtrlC: false, incrementalRendering: true },
     );
     opts.signal?.addEventListener('abort', () => app.unmount(), { once: true });
     await app.waitUntilExit();
     if (failure) throw failure.err;
+    return outcome;
   } finally {
     restore();
     process.off('exit', restore);

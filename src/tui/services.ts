@@ -105,4 +105,19 @@ export interface ConsoleServices {
   steady: SteadyLoop;
   /** Releases clients and timers when the console exits. */
   close(): Promise<void>;
+  /** The guided game days the Scenarios screen offers (read from disk by the wiring, not the view). */
+  scenarios?(): ScenarioSummary[];
+}
+
+/** One scenario as the console's Scenarios screen lists it (src/scenario/library.ts fills it). */
+export interface ScenarioSummary {
+  file: string;
+  title: string;
+  description: string;
+  tags: string[];
+  attacks: number;
+  gates: number;
+  maxTargets: number;
+  /** Why it cannot be played, when it cannot. */
+  problem?: string;
 }

@@ -8,6 +8,7 @@ export const GLOBAL_COMMANDS: KeyCommand[] = [
   { id: 'pause', keys: ['p'], description: 'pause probes' },
   { id: 'inventory', keys: ['i'], description: 'inventory' },
   { id: 'live', keys: ['v'], description: 'live view' },
+  { id: 'scenarios', keys: ['s'], description: 'scenarios' },
   { id: 'help', keys: ['?'], description: 'help' },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit' },
 ];
