@@ -146,17 +146,11 @@ export function Console({
       active={services.activeChanges()}
     />
   );
-  if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) {
-    return (
-      <Box flexDirection="column">
-        <Text bold color={theme.status.warn}>
-          {`gameday needs at least ${MIN_SIZE.width}x${MIN_SIZE.height}; this terminal is ${size.width}x${size.height}. Make me bigger (q quits).`}
-        </Text>
-      </Box>
-    );
-  }
-  const bodyHeight = size.height - 2 - 1 - (flash ? 1 : 0) - (overlay === 'note' ? 1 : 0);
-  const screenActive = overlay === undefined;
+  // Too small: the message shows and the screens stay mounted but hidden and deaf, so growing the
+  // terminal back restores them as they were (tab, cursor, filter, marks).
+  const tooSmall = size.width < MIN_SIZE.width || size.height < MIN_SIZE.height;
+  const bodyHeight = Math.max(1, size.height - 2 - 1 - (flash ? 1 : 0) - (overlay === 'note' ? 1 : 0));
+  const screenActive = overlay === undefined && !tooSmall;
   // Halt first (it must always be in sight), then the screen's keys, then the other global keys.
   const commands = [
     ...GLOBAL_COMMANDS.filter((c) => c.id === 'halt'),
@@ -164,8 +158,8 @@ export function Console({
     ...GLOBAL_COMMANDS.filter((c) => c.id === 'help' || c.id === 'quit'),
     ...GLOBAL_COMMANDS.filter((c) => !['halt', 'help', 'quit'].includes(c.id)),
   ];
-  return (
-    <Box flexDirection="column" width={size.width} height={size.height}>
+  const frame = (
+    <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={size.width} height={size.height}>
       {header}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {overlay === 'help' ? (
@@ -259,5 +253,15 @@ export function Console({
       ) : null}
       <KeyBar commands={commands} width={size.width} />
     </Box>
+  );
+  return (
+    <>
+      {tooSmall ? (
+        <Text bold color={theme.status.warn}>
+          {`gameday needs at least ${MIN_SIZE.width}x${MIN_SIZE.height}; this terminal is ${size.width}x${size.height}. Make me bigger (q quits).`}
+        </Text>
+      ) : null}
+      {frame}
+    </>
   );
 }

@@ -62,6 +62,14 @@ export async function renderTui(element: ReactElement, opts: RenderOptions = {})
           });
       }
     },
+    /** Gives the fake terminal a new size and emits 'resize', as a terminal window does. */
+    async resize(columns: number, rows: number) {
+      await act(async () => {
+        Object.defineProperty(instance.stdout, 'columns', { value: columns, configurable: true });
+        Object.defineProperty(instance.stdout, 'rows', { value: rows, configurable: true });
+        instance.stdout.emit('resize');
+      });
+    },
     /** Runs something (a model update, a timer advance) inside act. */
     async act(fn: () => void | Promise<void>) {
       await act(async () => {
