@@ -86,14 +86,30 @@ export const run: CommandModule['run'] = async (argv) => {
   const feed = new LineFeed();
   const say = (level: string, message: string) => feed.push(`[${level}] ${message}`);
   const title = String(experiment.title ?? file);
+  // Who we are, before the team starts: the recording and the report name the account, and bad
+  // credentials are told now in one line rather than halfway through the runbook.
+  const [{ callerIdentity }, { VERSION }] = await Promise.all([
+    import('../aws/identity.js'),
+    import('./version.js'),
+  ]);
+  let identity: Awaited<ReturnType<typeof callerIdentity>>;
+  try {
+    identity = await callerIdentity(conn.ctx);
+  } catch (err) {
+    await conn.close();
+    throw err;
+  }
   const session = o['no-record']
     ? undefined
     : Session.open(
         {
           title,
           description: String(experiment.description ?? ''),
+          accountId: identity.account,
           region: conn.ctx.settings.region ?? 'default',
           sandbox: conn.sandbox,
+          operator: process.env.USER ?? null,
+          gamedayVersion: VERSION,
         },
         { root: o['record-dir'] },
       );
