@@ -186,6 +186,9 @@ async function runRecorded(
     onGuardEvent: session?.guardEvent,
   });
   try {
+    // The recorded experiment's env secrets resolve again here: remember them, so they are scrubbed.
+    const { rememberExperimentSecrets } = await import('../session/experiment-secrets.js');
+    rememberExperimentSecrets(experiment, { configuration: {}, secrets: {} }, process.env);
     const issues = validateExperiment(experiment, { registry: functions.registry, env: process.env });
     const errors = issues.filter((i) => i.level === 'error');
     if (errors.length) {
@@ -225,7 +228,8 @@ async function runRecorded(
       const journalPath =
         o.journalPath ?? (session ? join(session.dir, 'replay-journal.json') : 'journal.json');
       const { writeFileSync } = await import('node:fs');
-      writeFileSync(journalPath, `${journalJson(result.journal)}\n`);
+      const { redact } = await import('../session/redact.js');
+      writeFileSync(journalPath, `${journalJson(redact(result.journal))}\n`);
       out(`journal written to ${journalPath}`);
       return { code: result.status !== 'completed' || result.deviated ? 1 : 0, dir: session?.dir };
     } finally {

@@ -76,6 +76,9 @@ export async function loadAndValidate(
   const vars = loadVarFiles(opts.varFiles, parseVars(opts.vars));
   const env = { ...process.env, ...vars.env };
   const experiment = loadExperimentFile(file);
+  // Its secret values are scrubbed from everything written or printed from here on.
+  const { rememberExperimentSecrets } = await import('../session/experiment-secrets.js');
+  rememberExperimentSecrets(experiment, vars, env);
   const functions = await loadFunctionRegistry({
     sandbox: opts.sandbox,
     sandboxSpeed: opts.sandboxSpeed,
@@ -340,7 +343,9 @@ export const run: CommandModule['run'] = async (argv) => {
         `${left} change(s) are still in place (no rollback undid them); undo them with \`gameday recover ${session.dir}\``,
       );
     try {
-      writeFileSync(o['journal-path'], `${journalJson(result.journal)}\n`);
+      // Chaos Toolkit writes literal secrets and outputs as they are; gameday redacts (docs/safety.md).
+      const { redact } = await import('../session/redact.js');
+      writeFileSync(o['journal-path'], `${journalJson(redact(result.journal))}\n`);
     } catch (err) {
       throw new UserError(`cannot write the journal to ${o['journal-path']}: ${(err as Error).message}`, 1);
     }
