@@ -13,6 +13,7 @@ import { readRecordingLog } from '../../src/session/recorder.js';
 import { loadRecording } from '../../src/session/recording.js';
 import { pendingUndos } from '../../src/session/recover.js';
 import { hasDifferences, targetDiffs } from '../../src/session/replay-diff.js';
+import { runCli } from '../support/cli.js';
 import { scriptedSession, tempRoot } from './support.js';
 
 const inst = (id: string, state: string, tags: Record<string, string> = {}) => ({
@@ -183,4 +184,18 @@ describe('replay --sandbox honours the sandbox size and seed', () => {
     expect(hasDifferences(eight.diffs)).toBe(true);
     expect(eight.diffs.flatMap((d) => d.gone)).toEqual(stopped(made.recordingDir!));
   }, 180_000);
+
+  it('on the command line: the diff on seed 2 names what is gone; a bad size or a seed without --sandbox is one line, exit 2', async () => {
+    const copy = example();
+    const diff = await runCli(['replay', copy, '--sandbox', '--sandbox-seed', '2', '--diff-only']);
+    expect(diff.status).toBe(0);
+    expect(diff.stderr).toContain('gone:     i-f1cfa7813c136362d');
+    const size = await runCli(['replay', copy, '--sandbox', '--sandbox-size', 'huge', '--diff-only']);
+    expect(size.status).toBe(2);
+    expect(size.stderr.trim()).toBe('gameday: --sandbox-size takes default, large, empty, not "huge"');
+    const seed = await runCli(['replay', copy, '--seed', '3', '--diff-only']);
+    expect(seed.status).toBe(2);
+    expect(seed.stderr).toContain('--sandbox-size and --seed describe the sandbox; add --sandbox');
+    expect(seed.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });

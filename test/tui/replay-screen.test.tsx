@@ -142,6 +142,33 @@ describe('ReplayScreen on the sandbox', () => {
     await ui.unmount();
   }, 60_000);
 
+  it('q with changes active asks first; y undoes them, then quits', async () => {
+    const { model, session } = await setup();
+    let exited = false;
+    const ui = await renderTui(
+      <ReplayScreen model={model} size={{ width: 100, height: 32 }} onExit={() => (exited = true)} />,
+    );
+    await ui.press('k');
+    await until(
+      ui,
+      () => ui.frame().includes('pausing 110s after stop-instances-then-start-them'),
+      'the long pause',
+    );
+    await ui.press('q');
+    expect(ui.frame()).toContain('2 change(s) are still active.');
+    expect(exited).toBe(false);
+    await ui.press('y');
+    await until(ui, () => exited, 'the exit');
+    expect(model.active()).toBe(0);
+    const closed = session.close('test');
+    expect(pendingUndos(readRecordingLog(closed.dir).events)).toEqual([]);
+    expect(loadRecording(closed.dir).session.find((e) => e.type === 'halt')).toMatchObject({
+      reason: 'quit',
+      undone: 2,
+    });
+    await ui.unmount();
+  }, 60_000);
+
   it('shows what changed on another seed, and outside the sandbox asks for the account id', async () => {
     const { model } = await setup({ sandbox: false, seed: '2' });
     let exited = false;

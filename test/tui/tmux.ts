@@ -35,6 +35,11 @@ export class TmuxSession {
     throw new Error(`screen never showed ${String(text)}; it shows:\n${last}`);
   }
 
+  /** The pid of the pane's shell (the command's parent), to signal what it started. */
+  panePid(): number {
+    return Number(this.tmux('list-panes', '-t', 'x', '-F', '#{pane_pid}').trim());
+  }
+
   /** Stops the server and everything in it. */
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);

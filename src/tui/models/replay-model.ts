@@ -81,6 +81,7 @@ export class ReplayModel {
   private quiet = false;
   private readonly seen = new WeakSet<LoopEvent>();
   private offLoop: (() => void) | undefined;
+  private undoing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly o: ReplayModelOptions) {
     this.guard = new Guard({
@@ -156,7 +157,7 @@ export class ReplayModel {
   /** Stops the run and undoes every change it made (h, a stop condition, a signal, quit+undo). */
   async halt(why: string): Promise<{ undone: number; failed: string[] }> {
     this.abort.abort();
-    const r = await this.guard.undoAll();
+    const r = await this.undoAll();
     const failed = r.failed.map((f) => `${f.description}: ${f.error ?? 'failed'}`);
     const text = `${why}: undid ${r.undone} change(s)${failed.length ? `, ${failed.length} FAILED (${failed.join('; ')})` : ''}`;
     this.silently(() => this.loop.halted(text));
@@ -216,7 +217,7 @@ export class ReplayModel {
     }
     // A replay leaves nothing changed behind (unless the operator quit leaving it so).
     if (!this.leaving && this.active() > 0) {
-      const r = await this.guard.undoAll();
+      const r = await this.undoAll();
       const text = `replay ended: undid ${r.undone} change(s) left in place${r.failed.length ? `, ${r.failed.length} FAILED` : ''}`;
       this.silently(() => this.loop.log(r.failed.length ? 'error' : 'note', text));
       this.update({ flash: text });
@@ -265,6 +266,13 @@ export class ReplayModel {
       if (!this.quiet) s?.steadyEvent(e);
     }
     s?.steadyTick(snap);
+  }
+
+  // One undo pass at a time: a halt during the end-of-run undo waits for it instead of racing it.
+  private undoAll(): Promise<{ undone: number; failed: { description: string; error?: string }[] }> {
+    const next = this.undoing.then(() => this.guard.undoAll());
+    this.undoing = next.catch(() => {});
+    return next;
   }
 
   private silently(fn: () => void): void {
