@@ -38,11 +38,25 @@ export function pinRecordedIds(
   return { experiment: { ...exp, method }, unpinned };
 }
 
-/** The experiment with each attack's arguments as the operator gave them (selectors re-resolve). */
+/**
+ * The experiment with each attack's arguments as the operator gave them (selectors re-resolve).
+ * Rollbacks that name the recorded targets of those attacks are dropped: the targets may differ
+ * now, and the guard's undo records of the replay put back what it really changed.
+ */
 export function withRecordedSelectors(exp: Experiment, attacks: readonly AttackRun[]): Experiment {
+  const recordedIds = new Set<string>();
   const method = (exp.method ?? []).map((act) => {
     const a = attacks.find((x) => x.name === act.name);
-    return a && act.provider ? { ...act, provider: { ...act.provider, arguments: a.start.arguments } } : act;
+    if (!a || !act.provider) return act;
+    for (const t of a.targets) if (t.kind === 'instances' || t.kind === 'tasks') recordedIds.add(t.id);
+    return { ...act, provider: { ...act.provider, arguments: a.start.arguments } };
   });
-  return { ...exp, method };
+  const names = (v: unknown): boolean =>
+    typeof v === 'string'
+      ? recordedIds.has(v)
+      : Array.isArray(v)
+        ? v.some(names)
+        : v !== null && typeof v === 'object' && Object.values(v).some(names);
+  const rollbacks = exp.rollbacks?.filter((r) => !names(r.provider?.arguments));
+  return { ...exp, method, ...(rollbacks ? { rollbacks } : {}) };
 }
