@@ -13,6 +13,22 @@ describe('gameday CLI', () => {
     const r = cli('--version');
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+  it('the console refuses an unknown --on-error policy with one line and exit 2', () => {
+    const r = cli('--sandbox', '--on-error', 'maybe');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--on-error takes continue or halt, not "maybe"');
+    expect(r.stderr).not.toContain('    at ');
+  });
+  it("the console's help explains --on-error within 80 columns", () => {
+    const r = cli('--sandbox', '--help');
+    expect(r.stdout).toContain('--on-error POLICY');
+    expect(r.stdout).toMatch(/continue\s+\(default\) goes on/);
+    const lines = r.stdout.split('\n');
+    const from = lines.findIndex((l) => l.includes('--on-error POLICY'));
+    const to = lines.findIndex((l) => l.includes('--allow-untagged'));
+    for (const line of lines.slice(from, to)) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
   it('an unknown command suggests the closest one and exits 2', () => {
     const r = cli('discovr');
     expect(r.status).toBe(2);

@@ -8,7 +8,7 @@ import type { CommandModule } from './registry.js';
 
 const USAGE = `Usage: gameday [--sandbox] [--region R] [--profile P] [--read-only] [--dry-run]
                [--stop-alarm NAME]... [--max-probe-failures N] [--period SECONDS]
-               [--record-dir DIR] [--no-record]
+               [--on-error continue|halt] [--record-dir DIR] [--no-record]
 
 The interactive console: inventory, targets, attacks, and a live steady-state view.
   --read-only             look, never change anything (dangerous keys are hidden)
@@ -16,6 +16,12 @@ The interactive console: inventory, targets, attacks, and a live steady-state vi
   --stop-alarm NAME       halt and undo when this alarm enters ALARM (repeatable)
   --max-probe-failures N  halt and undo when a probe fails N times in a row (default 10; 0 = never)
   --period SECONDS        steady-state tick (default 1)
+  --on-error POLICY       after an AWS error in an attack or a probe (logged
+                          with the call, resource and reason): continue
+                          (default) goes on, a probe error counting as a
+                          failed sample; halt undoes every active change.
+                          A failed undo is retried, then reported FAILED
+                          and left to gameday recover, never skipped
   --allow-untagged        attack resources without the chaos:allowed=true tag
   --record-dir DIR        where the session is recorded (default ./recordings)
   --no-record             do not record the session
@@ -33,6 +39,9 @@ export const run: CommandModule['run'] = async (argv) => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const onError = values['on-error'] ?? 'continue';
+  if (onError !== 'continue' && onError !== 'halt')
+    throw new UserError(`--on-error takes continue or halt, not "${onError}" (see gameday --help)`);
   if (!process.stdin.isTTY || !process.stdout.isTTY)
     throw new UserError(
       'the console needs an interactive terminal (stdin/stdout is not a TTY); for scripts use `gameday discover` or `gameday run FILE`',
@@ -99,6 +108,7 @@ export const run: CommandModule['run'] = async (argv) => {
       stopOnAlarms: values['stop-alarm'] ?? [],
       maxProbeFailures,
       periodMs,
+      onError,
       onClose: () => conn.close(),
       session,
     });
@@ -223,6 +233,7 @@ function parse(argv: string[]) {
       'stop-alarm': { type: 'string', multiple: true },
       'max-probe-failures': { type: 'string' },
       period: { type: 'string' },
+      'on-error': { type: 'string' },
       'allow-untagged': { type: 'boolean' },
       'record-dir': { type: 'string' },
       'no-record': { type: 'boolean' },

@@ -13,7 +13,7 @@ import { Session } from '../../src/session/session.js';
 import { realClock } from '../../src/steady/loop.js';
 import { rowsFor } from '../../src/tui/screens/inventory-rows.js';
 import type { TargetRef } from '../../src/tui/services.js';
-import { buildServices } from '../../src/tui/wiring/services.js';
+import { buildServices, type ServicesOptions } from '../../src/tui/wiring/services.js';
 import { fieldsFor } from '../../src/tui/wiring/target-args.js';
 
 let sandbox: Sandbox | undefined;
@@ -23,7 +23,15 @@ afterEach(async () => {
   sandbox?.close();
 });
 
-async function open(readOnly = false, session?: Session) {
+/** The guard's waits between undo attempts pass on the sandbox's clock (an instance still
+ * stopping is started again once it has stopped), not on the wall. */
+const virtualWaits = {
+  sleep: async (ms: number) => {
+    sandbox!.clock.advance(ms);
+  },
+};
+
+async function open(readOnly = false, session?: Session, extra: Partial<ServicesOptions> = {}) {
   sandbox = createSandbox({ seed: 7, clock: 'virtual' });
   ctx = await AwsContext.create({
     region: sandbox.region,
@@ -42,6 +50,7 @@ async function open(readOnly = false, session?: Session) {
       start: new Date(end.getTime() - 3 * 3600_000),
       end: new Date(end.getTime() + 48 * 3600_000),
     }),
+    ...extra,
   });
   const inv = await services.inventory();
   const target = (name: string): TargetRef => rowsFor('ec2', inv).find((r) => r.cells[1] === name)!.target;
@@ -137,6 +146,86 @@ describe('console services over the sandbox', () => {
     expect(await services.haltAndUndo()).toEqual({ undone: 1, failed: [] });
     const back = await discover(ctx!);
     expect(back.containerInstances.find((c) => c.arn === host.id)!.status).toBe('ACTIVE');
+  });
+
+  it('--on-error continue: an AWS error in an attack is logged with call, resource and reason; the run goes on', async () => {
+    const { services, target } = await open();
+    const batch1 = target('batch-1');
+    const batch2 = target('batch-2');
+    const stop = services.attacksFor([batch1]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+    const run = (t: TargetRef) =>
+      services.execute({ attack: stop, targets: [t], args: { instance_ids: [t.id] }, dryRun: false });
+    expect((await run(batch1)).ok).toBe(true);
+    sandbox!.faults.set({ service: 'ec2', operation: 'StopInstances', error: 'denied', count: 1 });
+    const r = await run(batch2);
+    expect(r.ok).toBe(false);
+    expect(r.message).toBe(
+      `Stop instances failed: ec2:StopInstances on ${batch2.id} was denied: grant the IAM action ec2:StopInstances to the caller (You are not authorized to perform this operation.); the run goes on with 1 change(s) active (h halts and undoes)`,
+    );
+    const snap = services.steady.snapshot();
+    expect(snap.events.at(-1)).toMatchObject({ kind: 'error', text: r.message });
+    expect(snap.halted).toBe(false);
+    expect(services.activeChanges()).toBe(1);
+  });
+
+  it('--on-error halt: an AWS error in an attack halts and undoes every active change', async () => {
+    const { services, target } = await open(false, undefined, { onError: 'halt', guard: virtualWaits });
+    const batch1 = target('batch-1');
+    const batch2 = target('batch-2');
+    const stop = services.attacksFor([batch1]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+    const run = (t: TargetRef) =>
+      services.execute({ attack: stop, targets: [t], args: { instance_ids: [t.id] }, dryRun: false });
+    expect((await run(batch1)).ok).toBe(true);
+    sandbox!.faults.set({ service: 'ec2', operation: 'StopInstances', error: 'denied', count: 1 });
+    const r = await run(batch2);
+    expect(r.message).toMatch(/^Stop instances failed: ec2:StopInstances on i-\w+ was denied: grant/);
+    expect(services.activeChanges()).toBe(0);
+    const snap = services.steady.snapshot();
+    expect(snap.halted).toBe(true);
+    expect(snap.events.slice(-2).map((e) => `${e.kind}: ${e.text}`)).toEqual([
+      `error: ${r.message}`,
+      'halt: AWS error in "Stop instances" (--on-error halt): undid 1 change(s)',
+    ]);
+    sandbox!.clock.advance(60_000);
+    const inv = await discover(ctx!);
+    expect(inv.instances.find((i) => i.id === batch1.id)!.state).toBe('running');
+  });
+
+  it('an AWS error in a probe is a failed sample naming the call; under --on-error halt it undoes active changes', async () => {
+    for (const policy of ['continue', 'halt'] as const) {
+      const { services, target } = await open(false, undefined, { onError: policy, guard: virtualWaits });
+      const batch1 = target('batch-1');
+      const stop = services.attacksFor([batch1]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+      await services.execute({
+        attack: stop,
+        targets: [batch1],
+        args: { instance_ids: [batch1.id] },
+        dryRun: false,
+      });
+      sandbox!.faults.set({
+        service: 'autoscaling',
+        operation: 'DescribeAutoScalingGroups',
+        error: 'denied',
+      });
+      await services.steady.tick();
+      // The halt a probe's error starts runs beside the tick: let it finish.
+      for (let i = 0; i < 50 && services.activeChanges() > 0 && policy === 'halt'; i++)
+        await new Promise((r) => setImmediate(r));
+      const snap = services.steady.snapshot();
+      const probe = snap.probes.find((p) => p.spec.id === 'asg:web')!;
+      expect(probe.strip.at(-1)).toBe(false);
+      expect(probe.last?.error).toMatch(
+        /^autoscaling:DescribeAutoScalingGroups on web was denied: grant the IAM action autoscaling:DescribeAutoScalingGroups/,
+      );
+      expect(snap.events.map((e) => e.text)).toContain(`ASG web healthy: ${probe.last?.error}`);
+      expect(services.activeChanges(), policy).toBe(policy === 'halt' ? 0 : 1);
+      expect(
+        snap.events.some((e) => e.text.startsWith('AWS error in probe "ASG web healthy"')),
+        policy,
+      ).toBe(policy === 'halt');
+      await ctx?.destroy();
+      sandbox?.close();
+    }
   });
 
   it('read-only: the preview says why the guard refuses', async () => {

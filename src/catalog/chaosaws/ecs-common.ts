@@ -84,7 +84,7 @@ export async function asFailed<T>(p: Promise<T>): Promise<T> {
     return await p;
   } catch (err) {
     const e = err as { name?: string; detail?: string };
-    if (e.name === 'AwsApiError') throw new ActivityFailed(String(e.detail));
+    if (e.name === 'AwsApiError') throw new ActivityFailed(String(e.detail), { cause: err });
     throw err;
   }
 }

@@ -10,9 +10,10 @@ import type { CatalogEntry } from '../../catalog/types.js';
 import type { Session } from '../../session/session.js';
 import { cloudWatchAlarmStates, cloudWatchMetrics } from '../../steady/cloudwatch.js';
 import { SteadyLoop } from '../../steady/loop.js';
-import type { LoopClock } from '../../steady/types.js';
+import type { LoopClock, ProbeSpec } from '../../steady/types.js';
 import type { AttackOption, AttackPreview, AttackRequest, ConsoleServices, TargetRef } from '../services.js';
 import type { HeaderInfo } from '../widgets/Header.js';
+import { explainFailure, type OnErrorPolicy } from './aws-failure.js';
 import { alarmSeries, defaultProbes } from './steady-setup.js';
 import { fieldsFor } from './target-args.js';
 
@@ -30,6 +31,8 @@ export interface ServicesOptions {
   clock?: LoopClock;
   /** Extra cleanup on close (the connection). */
   onClose?(): Promise<void>;
+  /** After an AWS error in an attack or a probe: log and go on (default), or halt and undo. */
+  onError?: OnErrorPolicy;
   /** The session recording: guard events (write-ahead), loop ticks, attacks, halts. */
   session?: Pick<
     Session,
@@ -77,12 +80,33 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     },
   });
 
+  // --on-error halt: the first AWS error in an attack or a probe while changes are active undoes
+  // them all (once: the halt disarms until the next attack); continue: it is logged, the run goes on.
+  const onAwsError = async (where: string) => {
+    if (o.onError !== 'halt' || guard.active().length === 0) return false;
+    await undoEverything(`AWS error in ${where} (--on-error halt)`);
+    return true;
+  };
+  // A probe's AWS error reads as call, resource and reason, and counts as a failed sample.
+  const explained = (p: ProbeSpec): ProbeSpec => ({
+    ...p,
+    run: async (signal) => {
+      try {
+        return await p.run(signal);
+      } catch (err) {
+        const f = explainFailure(err, p.id.slice(p.id.indexOf(':') + 1));
+        if (f.aws) void onAwsError(`probe "${p.title}"`);
+        throw new Error(f.text);
+      }
+    },
+  });
+
   let configured = false;
   const listInventory = async () => {
     const inv = await o.listInventory();
     if (!configured) {
       configured = true;
-      steady.configure({ probes: defaultProbes(inv, entries), series: alarmSeries(inv) });
+      steady.configure({ probes: defaultProbes(inv, entries).map(explained), series: alarmSeries(inv) });
       if (rec) {
         rec.attachLoop(steady);
         rec.stopConditions(
@@ -194,8 +218,15 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
       end(true, message, output);
       return { ok: true, message };
     } catch (err) {
-      const message = `${req.attack.title} failed: ${err instanceof Error ? err.message : String(err)}`;
+      const f = explainFailure(err, resourceText(req.targets));
+      const active = guard.active().length;
+      const goesOn =
+        f.aws && o.onError !== 'halt' && active > 0
+          ? `; the run goes on with ${active} change(s) active (h halts and undoes)`
+          : '';
+      const message = `${req.attack.title} failed: ${f.text}${goesOn}`;
       end(false, message);
+      if (f.aws) await onAwsError(`"${req.attack.title}"`);
       return { ok: false, message };
     }
   };
@@ -216,6 +247,13 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
       await o.onClose?.();
     },
   };
+}
+
+/** The targets as the error line names them (the first three, then how many more). */
+function resourceText(targets: readonly TargetRef[]): string | undefined {
+  if (!targets.length) return undefined;
+  const ids = targets.slice(0, 3).map((t) => t.id.slice(t.id.lastIndexOf('/') + 1));
+  return `${ids.join(', ')}${targets.length > 3 ? ` and ${targets.length - 3} more` : ''}`;
 }
 
 /** Resource ids named in a call's input (InstanceIds, AutoScalingGroupName, service...). */
