@@ -179,6 +179,17 @@ describe('ReplayScreen on the sandbox', () => {
     expect(f).toContain('[LIVE AWS]');
     expect(f).toContain('The targets changed since the recording:');
     expect(f).toContain(`gone:     ${STOPPED}`);
+    // The diff scrolls when it does not fit.
+    await ui.rerender(
+      <ReplayScreen model={model} size={{ width: 100, height: 14 }} onExit={() => (exited = true)} />,
+    );
+    expect(ui.frame()).toMatch(/lines 1-\d+ of \d+ \(↑↓ scroll\)/);
+    expect(ui.frame()).not.toContain('new:      ');
+    await ui.press(keys.down, keys.down, keys.down, keys.down, keys.down);
+    expect(ui.frame()).toContain('new:      ');
+    await ui.rerender(
+      <ReplayScreen model={model} size={{ width: 100, height: 32 }} onExit={() => (exited = true)} />,
+    );
     await ui.press('r');
     f = ui.frame();
     expect(f).toContain('Type the account id to replay the attacks');

@@ -24,6 +24,8 @@ import { LIVE_COMMANDS, LiveScreen } from './LiveScreen.js';
 export const REPLAY_DIFF_COMMANDS: KeyCommand[] = [
   { id: 'keep', keys: ['k'], description: 'keep recorded ids', dangerous: true },
   { id: 'resolve', keys: ['r'], description: 're-resolve targets', dangerous: true },
+  { id: 'up', keys: ['up'], description: 'scroll', visible: false },
+  { id: 'down', keys: ['down'], label: '↑↓', description: 'scroll' },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit' },
 ];
 
@@ -52,6 +54,7 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
   const [started] = useState(() => clock.now());
   const [asking, setAsking] = useState(false);
   const [exiting, setExiting] = useState(false);
+  const [scroll, setScroll] = useState(0);
   const quit = (undo: boolean) => {
     if (exiting) return;
     setExiting(true);
@@ -62,8 +65,13 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
   const inDiff = st.phase === 'diff';
   useCommands(
     REPLAY_DIFF_COMMANDS,
-    (id) =>
-      id === 'keep' ? model.choose('keep-ids') : id === 'resolve' ? model.choose('re-resolve') : quit(false),
+    (id) => {
+      if (id === 'keep') model.choose('keep-ids');
+      else if (id === 'resolve') model.choose('re-resolve');
+      else if (id === 'up') setScroll((n) => Math.max(0, n - 1));
+      else if (id === 'down') setScroll((n) => n + 1);
+      else quit(false);
+    },
     { priority: Priority.Screen, isActive: inDiff && !exiting },
   );
   const running = st.phase === 'running' || st.phase === 'done';
@@ -120,7 +128,7 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
             <Text>{`${st.mode === 're-resolve' ? 'Re-resolving the targets' : 'Keeping the recorded ids'}; every change is undone on halt or quit.`}</Text>
           </ConfirmDialog>
         ) : inDiff ? (
-          <DiffView model={model} height={bodyHeight} />
+          <DiffView model={model} height={bodyHeight} scroll={scroll} />
         ) : (
           <LiveScreen snapshot={snap} width={size.width} height={bodyHeight} isActive={!asking} />
         )}
@@ -133,11 +141,12 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
   );
 }
 
-function DiffView({ model, height }: { model: ReplayModel; height: number }) {
+function DiffView({ model, height, scroll }: { model: ReplayModel; height: number; scroll: number }) {
   const theme = useTheme();
   const changed = hasDifferences(model.diffs);
   const lines = diffLines(model.diffs);
-  const room = Math.max(1, height - 3);
+  const room = Math.max(1, height - 4);
+  const from = Math.min(scroll, Math.max(0, lines.length - room));
   const colour = (l: string) =>
     /^\s+gone:/.test(l)
       ? theme.status.error
@@ -155,17 +164,19 @@ function DiffView({ model, height }: { model: ReplayModel; height: number }) {
           ? 'The targets changed since the recording:'
           : 'No changes: the selectors resolve to the recorded targets.'}
       </Text>
-      {lines.slice(0, room).map((l, i) => (
+      {lines.slice(from, from + room).map((l, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of lines
-        <Text key={i} wrap="truncate" color={colour(l)}>
+        <Text key={from + i} wrap="truncate" color={colour(l)}>
           {l}
         </Text>
       ))}
       {lines.length > room ? (
-        <Text color={theme.text.secondary}>{`… ${lines.length - room} more line(s)`}</Text>
+        <Text color={theme.text.secondary}>
+          {`lines ${from + 1}-${Math.min(lines.length, from + room)} of ${lines.length} (↑↓ scroll)`}
+        </Text>
       ) : null}
-      <Text color={theme.text.secondary}>
-        k acts on the recorded ids · r runs the recorded selectors again · q quits without acting
+      <Text color={theme.text.secondary} wrap="truncate">
+        k acts on the recorded ids · r runs the selectors again · q quits, nothing done
       </Text>
     </Box>
   );
