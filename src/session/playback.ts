@@ -111,6 +111,9 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
           halted = true;
           armed = false;
         }
+        // Attacks the loop marked itself (a runbook step, a replayed action) are markers too.
+        if (e.kind === 'attack-start' || e.kind === 'attack-end')
+          markers.push({ tick: e.tick, kind: e.kind === 'attack-start' ? 'start' : 'end', label: e.text });
         log(e, e.kind, e.text, e.tick);
         break;
       default:

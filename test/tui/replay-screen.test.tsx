@@ -10,6 +10,7 @@ import { sdkCall } from '../../src/aws/ops/call.js';
 import { type Connection, connect } from '../../src/commands/connect.js';
 import { realSleep } from '../../src/experiment/run-context.js';
 import { attacksOf } from '../../src/session/attacks.js';
+import { snapshotAt } from '../../src/session/playback.js';
 import { readRecordingLog } from '../../src/session/recorder.js';
 import { loadRecording } from '../../src/session/recording.js';
 import { pendingUndos } from '../../src/session/recover.js';
@@ -139,6 +140,13 @@ describe('ReplayScreen on the sandbox', () => {
     const recorded = loadRecording(closed.dir);
     expect(recorded.run.at(-1)).toMatchObject({ type: 'run-end', status: 'interrupted' });
     expect(recorded.session.some((e) => e.type === 'halt')).toBe(true);
+    // A review of the replay marks the attacks where they happened.
+    expect(snapshotAt(recorded, recorded.t1 - recorded.t0).markers.map((m) => m.kind)).toEqual([
+      'start',
+      'end',
+      'start',
+      'end',
+    ]);
     await ui.unmount();
   }, 60_000);
 

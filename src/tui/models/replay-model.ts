@@ -225,20 +225,25 @@ export class ReplayModel {
     this.update({ phase: 'done', status, exitCode, current: undefined });
   }
 
-  // The engine's events, shown in the live view: attacks as chart markers, the rest as log lines.
+  // The engine's events, shown in the live view: attacks as chart markers (recorded as loop
+  // events, so a review of the replay marks them too), the rest as log lines (already in the
+  // recording as run events).
   private onRunEvent(e: RunEvent): void {
     this.o.session?.runEvent(e);
+    const loop = this.loop;
+    if (e.type === 'activity-start' && e.phase === 'method' && e.activity.type === 'action')
+      loop.attackStarted(String(e.activity.name ?? e.declaredName ?? 'activity'));
+    if (e.type === 'activity-end' && e.phase === 'method' && e.entry.activity.type === 'action')
+      loop.attackEnded(String(e.entry.activity.name ?? 'activity'));
     this.silently(() => {
-      const loop = this.loop;
       if (e.type === 'activity-start') {
         const name = String(e.activity.name ?? e.declaredName ?? 'activity');
-        if (e.phase === 'method' && e.activity.type === 'action') loop.attackStarted(name);
-        else if (e.phase !== 'hypothesis')
+        const attack = e.phase === 'method' && e.activity.type === 'action';
+        if (!attack && e.phase !== 'hypothesis')
           loop.log('note', `${e.phase === 'rollback' ? 'rollback' : 'probe'}: ${name}`);
         if (e.phase !== 'hypothesis') this.update({ current: name });
       } else if (e.type === 'activity-end') {
         const name = String(e.entry.activity.name ?? 'activity');
-        if (e.phase === 'method' && e.entry.activity.type === 'action') loop.attackEnded(name);
         if (e.error) loop.log('error', `${name} failed: ${e.error}`);
       } else if (e.type === 'pause' && !e.skipped)
         loop.log('note', `pausing ${e.seconds}s ${e.when} ${e.activity}`);
