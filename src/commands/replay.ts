@@ -42,6 +42,8 @@ export interface ReplayOptions {
   sandboxSize?: string;
   /** The sandbox's seed (`--seed` / `--sandbox-seed`); the same seed builds the same world and ids. */
   sandboxSeed?: string;
+  /** Seconds before an AWS request times out (`--timeout`; not used by the sandbox). */
+  timeout?: string;
   /** How the run waits out pauses (default real time; tests pass their own). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Asks keep/re-resolve when targets changed and no mode was given (the terminal prompt). */
@@ -84,6 +86,7 @@ export async function prepareReplay(
     'sandbox-size': o.sandboxSize,
     seed: o.sandboxSeed,
     speed: o.speed,
+    timeout: o.timeout,
   });
   let inventory: Awaited<ReturnType<typeof discover>>;
   try {
@@ -303,6 +306,7 @@ export const run: CommandModule['run'] = async (argv) => {
     speed: v.speed as string | undefined,
     sandboxSize: v['sandbox-size'] as string | undefined,
     sandboxSeed: (v.seed ?? v['sandbox-seed']) as string | undefined,
+    timeout: v.timeout as string | undefined,
   };
   // A terminal gets the live view; scripts, pipes and --headless get the log lines.
   const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
