@@ -2,7 +2,7 @@
 // the diff screen, k keeps the recorded ids, the attacks appear as chart markers and in the event
 // log, h halts and undoes (the instance runs again, the ASG's processes resume), the replay is
 // recorded with nothing left to undo. Outside the sandbox, acting needs the typed account id.
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discover } from '../../src/aws/discovery/index.js';
@@ -40,10 +40,12 @@ afterEach(async () => {
   conn = undefined;
 });
 
-async function setup(opts: { sandbox?: boolean; seed?: string } = {}) {
+async function setup(opts: { sandbox?: boolean; seed?: string; edit?: (log: string) => string } = {}) {
   const root = tempRoot();
   const copy = join(root, 'stop-one-web-instance');
   cpSync(EXAMPLE, copy, { recursive: true });
+  const log = join(copy, 'events.ndjson');
+  if (opts.edit) writeFileSync(log, opts.edit(readFileSync(log, 'utf8')));
   const rec = loadRecording(copy);
   conn = await connect({ sandbox: true, speed: '50', seed: opts.seed });
   const inventory = await discover(conn.ctx);
@@ -174,6 +176,23 @@ describe('ReplayScreen on the sandbox', () => {
       reason: 'quit',
       undone: 2,
     });
+    await ui.unmount();
+  }, 60_000);
+
+  it('acts on nothing when the recorded experiment is not valid here', async () => {
+    const { model } = await setup({
+      edit: (l) => l.replaceAll('"suspend_processes"', '"suspend_everything"'),
+    });
+    const ui = await renderTui(
+      <ReplayScreen model={model} size={{ width: 100, height: 32 }} onExit={() => {}} />,
+    );
+    await ui.press('k');
+    const f = ui.frame();
+    expect(f).toContain('ended: not valid here (1 error(s) in the event log)');
+    expect(f).toMatch(/method\[0\]\.provider\.func: .*suspend_everything/);
+    expect(f).toContain('nothing was changed');
+    expect(model.active()).toBe(0);
+    expect(model.guard.records()).toEqual([]);
     await ui.unmount();
   }, 60_000);
 

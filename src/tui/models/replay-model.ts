@@ -9,6 +9,7 @@ import { catalogRegistry } from '../../catalog/index.js';
 import type { RunEvent } from '../../experiment/events.js';
 import type { Sleep } from '../../experiment/run-context.js';
 import { runExperiment } from '../../experiment/runner.js';
+import { validateExperiment } from '../../experiment/validate.js';
 import type { AttackRun } from '../../session/attacks.js';
 import type { Recording } from '../../session/recording.js';
 import type { TargetDiff } from '../../session/replay-diff.js';
@@ -178,6 +179,20 @@ export class ReplayModel {
 
   private start(): void {
     const { experiment, unpinned } = replayExperiment(this.o.rec, this.o.attacks, this.st.mode ?? 'keep-ids');
+    // Nothing runs when the recorded experiment is not valid here (a function this gameday lacks).
+    const errors = validateExperiment(experiment, { registry: this.registry, env: process.env }).filter(
+      (i) => i.level === 'error',
+    );
+    if (errors.length) {
+      for (const i of errors) this.loop.log('error', `${i.path}: ${i.message}`);
+      this.update({
+        phase: 'done',
+        status: `not valid here (${errors.length} error(s) in the event log)`,
+        exitCode: 2,
+        flash: 'the recorded experiment is not valid here; nothing was changed',
+      });
+      return;
+    }
     const probes = hypothesisProbes(experiment, this.registry);
     const activities = experiment['steady-state-hypothesis']?.probes ?? [];
     for (const p of probes)
