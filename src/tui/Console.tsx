@@ -14,6 +14,7 @@ import type { KeyCommand } from './keys/commands.js';
 import { GLOBAL_COMMANDS } from './keys/global.js';
 import { AttackFlow } from './models/attack-flow.js';
 import { InventoryModel } from './models/inventory-model.js';
+import { Ticker } from './models/ticker.js';
 import { ATTACK_COMMANDS, AttackScreen } from './screens/AttackScreen.js';
 import { InventoryScreen } from './screens/InventoryScreen.js';
 import { INVENTORY_COMMANDS } from './screens/inventory-columns.js';
@@ -67,26 +68,25 @@ export function Console({
   );
   const flow = useMemo(() => new AttackFlow(services), [services]);
   const inv = useStore(inventory);
-  const loop = useStore(services.steady);
   const [screen, setScreen] = useState<Screen>('inventory');
   const [overlay, setOverlay] = useState<Overlay>();
   const [marked, setMarked] = useState(new Map<string, TargetRef>());
   const [flash, setFlash] = useState<string | undefined>();
-  const [now, setNow] = useState(clock.now());
+  // The clock ticks in the header and the inventory's freshness text only, not in this tree.
+  const ticker = useMemo(() => new Ticker(clock), [clock]);
   const started = useRef(clock.now()).current;
+  const ticking = useMemo(() => ({ now: ticker, since: started }), [ticker, started]);
   const exiting = useRef(false);
   const scenarios = useMemo(() => services.scenarios?.() ?? [], [services]);
 
   useEffect(() => {
     inventory.start();
     services.steady.start();
-    const t = clock.setInterval(() => setNow(clock.now()), 1000);
     return () => {
-      clock.clearInterval(t);
       inventory.stop();
       services.steady.stop();
     };
-  }, [inventory, services, clock]);
+  }, [inventory, services]);
 
   const halt = async () => {
     const n = services.activeChanges();
@@ -141,9 +141,10 @@ export function Console({
   const header = (
     <Header
       info={services.info}
-      elapsedMs={now - started}
+      elapsedMs={0}
+      ticking={ticking}
       width={size.width}
-      active={services.activeChanges()}
+      active={() => services.activeChanges()}
     />
   );
   // Too small: the message shows and the screens stay mounted but hidden and deaf, so growing the
@@ -161,7 +162,9 @@ export function Console({
   const frame = (
     <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={size.width} height={size.height}>
       {header}
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      {/* Clip rows only: horizontal clipping re-slices every line of every frame (ink's sliceAnsi),
+          and the screens already fit their lines to the width. */}
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {overlay === 'help' ? (
           <Help
             groups={[
@@ -182,7 +185,7 @@ export function Console({
         ) : screen === 'inventory' ? (
           <InventoryScreen
             snapshot={inv}
-            now={now}
+            now={ticker}
             width={size.width}
             height={bodyHeight}
             marked={marked}
@@ -230,7 +233,13 @@ export function Console({
             }}
           />
         ) : (
-          <LiveScreen snapshot={loop} width={size.width} height={bodyHeight} isActive={screenActive} />
+          <SteadyLive
+            services={services}
+            width={size.width}
+            height={bodyHeight}
+            isActive={screenActive}
+            marked={[...marked.values()]}
+          />
         )}
       </Box>
       {flash ? (
@@ -263,5 +272,27 @@ export function Console({
       ) : null}
       {frame}
     </>
+  );
+}
+
+/** The live view, subscribed to the steady loop here so that loop ticks re-render only this
+ * screen, and nothing while another screen shows. */
+function SteadyLive(p: {
+  services: ConsoleServices;
+  width: number;
+  height: number;
+  isActive: boolean;
+  marked: TargetRef[];
+}) {
+  const loop = useStore(p.services.steady);
+  return (
+    <LiveScreen
+      snapshot={loop}
+      width={p.width}
+      height={p.height}
+      isActive={p.isActive}
+      graphs={p.services.graphs}
+      marked={p.marked}
+    />
   );
 }

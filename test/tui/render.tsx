@@ -48,6 +48,10 @@ export async function renderTui(element: ReactElement, opts: RenderOptions = {})
   return {
     frame: () => stripVTControlCharacters(instance.lastFrame() ?? ''),
     rawFrame: () => instance.lastFrame() ?? '',
+    /** Every frame ink wrote so far (one per redraw). */
+    get frames(): readonly string[] {
+      return instance.frames;
+    },
     /** Writes each input as its own stdin chunk. */
     async press(...inputs: string[]) {
       for (const input of inputs) {

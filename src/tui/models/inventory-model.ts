@@ -1,5 +1,6 @@
 // The inventory model: polls discovery on a period and notifies subscribers (k9s's table model).
 // Views read its snapshot; a failed refresh keeps the last good inventory and shows the error.
+import { isDeepStrictEqual } from 'node:util';
 import type { Inventory } from '../../aws/inventory.js';
 import { realClock } from '../../steady/loop.js';
 import type { LoopClock } from '../../steady/types.js';
@@ -57,9 +58,14 @@ export class InventoryModel {
   }
 
   private async run(): Promise<void> {
-    this.set({ loading: true });
+    // Only the first load shows "discovering…"; later refreshes draw nothing until they land.
+    const shown = this.snap.inventory;
+    if (!shown) this.set({ loading: true });
     try {
-      const inventory = await this.load();
+      const loaded = await this.load();
+      // An unchanged account keeps its inventory object, so the views' memoised rows still hold
+      // and only "updated 0s ago" redraws.
+      const inventory = shown && sameResources(shown, loaded) ? shown : loaded;
       this.set({
         inventory,
         loading: false,
@@ -75,4 +81,12 @@ export class InventoryModel {
     this.snap = { ...this.snap, ...patch };
     for (const l of [...this.listeners]) l();
   }
+}
+
+/** True when two discoveries found the same resources in the same states (their times aside). */
+export function sameResources(a: Inventory, b: Inventory): boolean {
+  if (a === b) return true;
+  const { discoveredAt: _a, ...restA } = a;
+  const { discoveredAt: _b, ...restB } = b;
+  return isDeepStrictEqual(restA, restB);
 }

@@ -8,7 +8,9 @@ import { useTheme } from '../context.js';
 import { useCommands } from '../hooks/commands.js';
 import { useCursor } from '../hooks/cursor.js';
 import { Priority } from '../hooks/keypress.js';
+import type { Store } from '../hooks/store.js';
 import type { InventorySnapshot } from '../models/inventory-model.js';
+import { useNow } from '../models/ticker.js';
 import type { AttackOption, TargetRef } from '../services.js';
 import { ago } from '../widgets/layout.js';
 import { type Column, rangeText, Table } from '../widgets/Table.js';
@@ -20,7 +22,8 @@ import { statusColour } from './status-colour.js';
 /** InventoryScreen props. */
 export interface InventoryScreenProps {
   snapshot: InventorySnapshot;
-  now: number;
+  /** The time, fixed or ticking (only the freshness text re-renders on a tick). */
+  now: number | Store<number>;
   width: number;
   height: number;
   marked: ReadonlyMap<string, TargetRef>;
@@ -129,8 +132,6 @@ export function InventoryScreen(props: InventoryScreenProps) {
     value: (r) => r.cells[i] ?? '',
     colour: i === statusColumn(tab) ? (r) => statusColour(theme, r.status) : undefined,
   }));
-  const updated =
-    props.snapshot.updatedAt !== undefined ? `updated ${ago(props.now - props.snapshot.updatedAt)}` : '';
   return (
     <Box flexDirection="column" width={props.width}>
       <Box justifyContent="space-between">
@@ -146,13 +147,7 @@ export function InventoryScreen(props: InventoryScreenProps) {
             </Text>
           ))}
         </Text>
-        <Text color={props.snapshot.error ? theme.status.error : theme.text.secondary}>
-          {props.snapshot.loading && !inv
-            ? 'discovering…'
-            : props.snapshot.error
-              ? `refresh failed, ${updated || 'no data'}`
-              : updated}
-        </Text>
+        <Freshness snapshot={props.snapshot} now={props.now} />
       </Box>
       {details ? (
         <DetailsPanel row={details} attacks={props.attacksFor([details.target])} height={tableHeight + 1} />
@@ -255,5 +250,21 @@ function DetailsPanel({
       ))}
       <Text color={theme.text.secondary}>enter/esc close · a attack</Text>
     </Box>
+  );
+}
+
+/** "updated 3s ago" (or the refresh's failure): re-renders alone on each tick. */
+function Freshness({ snapshot, now }: { snapshot: InventorySnapshot; now: number | Store<number> }) {
+  const theme = useTheme();
+  const t = useNow(now);
+  const updated = snapshot.updatedAt !== undefined ? `updated ${ago(t - snapshot.updatedAt)}` : '';
+  return (
+    <Text color={snapshot.error ? theme.status.error : theme.text.secondary}>
+      {snapshot.loading && !snapshot.inventory
+        ? 'discovering…'
+        : snapshot.error
+          ? `refresh failed, ${updated || 'no data'}`
+          : updated}
+    </Text>
   );
 }

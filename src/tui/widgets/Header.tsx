@@ -1,7 +1,10 @@
 // The header, always on screen: which account, as whom, where, in what mode, for how long, and
 // how to stop. An operator must never wonder whether this is production.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { useTheme } from '../context.js';
+import type { Store } from '../hooks/store.js';
+import { useNow } from '../models/ticker.js';
 import { clock } from './layout.js';
 
 /** Who and where the console is connected to, and its modes. */
@@ -16,12 +19,14 @@ export interface HeaderInfo {
   dryRun: boolean;
 }
 
-/** Header props: `active` is the number of changes not yet undone. */
+/** Header props: `active` is the number of changes not yet undone. Given a ticker (`ticking`),
+ * the clock and the active count refresh on its ticks without re-rendering the header's parent. */
 export interface HeaderProps {
   info: HeaderInfo;
   elapsedMs: number;
   width: number;
-  active?: number;
+  active?: number | (() => number);
+  ticking?: { now: Store<number>; since: number };
 }
 
 /** The caller ARN's readable tail: arn:aws:sts::1:assumed-role/Admin/alice -> assumed-role/Admin/alice. */
@@ -32,7 +37,7 @@ export function shortCaller(arn: string | undefined): string {
 }
 
 /** Two lines: identity and badges, then the clock and the halt hint. */
-export function Header({ info, elapsedMs, width, active = 0 }: HeaderProps) {
+export const Header = memo(function Header({ info, elapsedMs, width, active = 0, ticking }: HeaderProps) {
   const theme = useTheme();
   const account = info.account ? `${info.account}${info.alias ? ` (${info.alias})` : ''}` : 'account ?';
   const badges: { text: string; colour: string | undefined }[] = [];
@@ -62,14 +67,34 @@ export function Header({ info, elapsedMs, width, active = 0 }: HeaderProps) {
         <Text color={theme.text.secondary}>
           {`as ${caller.length > maxCaller ? `…${caller.slice(-(maxCaller - 1))}` : caller}`}
         </Text>
-        <Text>
-          {active > 0 ? <Text bold color={theme.status.error}>{`● ${active} active  `}</Text> : null}
-          {info.readOnly ? null : (
-            <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
-          )}
-          <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs)}`}</Text>
-        </Text>
+        <Status
+          readOnly={info.readOnly}
+          active={active}
+          now={ticking?.now ?? elapsedMs}
+          since={ticking ? ticking.since : 0}
+        />
       </Box>
     </Box>
+  );
+});
+
+/** The changes still active, the halt hint and the clock: the only part that ticks. */
+function Status(p: {
+  readOnly: boolean;
+  active: number | (() => number);
+  now: number | Store<number>;
+  since: number;
+}) {
+  const theme = useTheme();
+  const elapsedMs = useNow(p.now) - p.since;
+  const active = typeof p.active === 'function' ? p.active() : p.active;
+  return (
+    <Text>
+      {active > 0 ? <Text bold color={theme.status.error}>{`● ${active} active  `}</Text> : null}
+      {p.readOnly ? null : (
+        <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
+      )}
+      <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs)}`}</Text>
+    </Text>
   );
 }

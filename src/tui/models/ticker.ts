@@ -1,0 +1,52 @@
+// The console's one-second tick as a store: the header clock and "updated 3s ago" subscribe to it,
+// so each second re-renders those two texts (in one frame) and not the whole console tree.
+import { useSyncExternalStore } from 'react';
+import type { LoopClock } from '../../steady/types.js';
+import type { Store } from '../hooks/store.js';
+
+/** The clock's time, refreshed every `periodMs` while anyone listens. */
+export class Ticker implements Store<number> {
+  private now: number;
+  private readonly listeners = new Set<() => void>();
+  private timer: unknown;
+
+  constructor(
+    private readonly clock: LoopClock,
+    private readonly periodMs = 1000,
+  ) {
+    this.now = clock.now();
+  }
+
+  /** The time at the last tick. */
+  snapshot = (): number => this.now;
+
+  /** Ticks while at least one listener is subscribed. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (this.timer === undefined) this.timer = this.clock.setInterval(this.tick, this.periodMs);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer !== undefined) {
+        this.clock.clearInterval(this.timer);
+        this.timer = undefined;
+      }
+    };
+  };
+
+  private tick = (): void => {
+    this.now = this.clock.now();
+    for (const l of [...this.listeners]) l();
+  };
+}
+
+const still = () => () => {};
+
+/** A time that is either fixed (tests, a paused frame) or a ticker's; re-renders only the caller. */
+export function useNow(source: number | Store<number>): number {
+  const fixed = typeof source === 'number';
+  return useSyncExternalStore(
+    fixed ? still : source.subscribe,
+    fixed ? () => source : source.snapshot,
+    fixed ? () => source : source.snapshot,
+  );
+}

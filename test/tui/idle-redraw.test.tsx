@@ -1,0 +1,143 @@
+// An idle console redraws once a second (the clock) and no more: a steady-loop tick behind the
+// inventory screen, or a refresh that finds the account unchanged, must not redraw the screen.
+import { describe, expect, it } from 'vitest';
+import type { LoopClock } from '../../src/steady/types.js';
+import { App } from '../../src/tui/App.js';
+import { InventoryModel } from '../../src/tui/models/inventory-model.js';
+import { Ticker } from '../../src/tui/models/ticker.js';
+import { fakeServices } from './fake-services.js';
+import { shopInventory } from './fixtures.js';
+import { renderTui } from './render.js';
+
+/** A clock whose intervals fire only when the test says, each with its own period. */
+function manualClock() {
+  let now = Date.parse('2026-11-25T12:00:00Z');
+  const timers = new Map<number, { fn: () => void; ms: number }>();
+  let next = 1;
+  const clock: LoopClock = {
+    now: () => now,
+    setInterval: (fn, ms) => {
+      timers.set(next, { fn, ms });
+      return next++;
+    },
+    clearInterval: (t) => void timers.delete(t as number),
+    setTimeout: () => 0,
+    clearTimeout: () => {},
+  };
+  return {
+    clock,
+    /** Moves the time on and fires the intervals of period `ms`. */
+    fire(ms: number) {
+      now += ms;
+      for (const t of [...timers.values()]) if (t.ms === ms) t.fn();
+    },
+    live: () => timers.size,
+  };
+}
+
+async function open() {
+  const fake = fakeServices();
+  const time = manualClock();
+  const ui = await renderTui(
+    <App
+      services={fake.services}
+      clock={time.clock}
+      inventoryRefreshMs={5_000}
+      size={{ width: 80, height: 24 }}
+      onExit={() => {}}
+    />,
+    { bare: true },
+  );
+  await ui.act(async () => {}); // the first inventory lands
+  return { ui, time, ...fake };
+}
+
+describe('idle console', () => {
+  it('a second passing redraws once: the clock and the freshness move together', async () => {
+    const { ui, time } = await open();
+    expect(ui.frame()).toContain('⏱ 00:00:00');
+    const before = ui.frames.length;
+    await ui.act(() => time.fire(1000));
+    expect(ui.frame()).toContain('⏱ 00:00:01');
+    expect(ui.frame()).toContain('updated 1s ago');
+    expect(ui.frames.length - before).toBe(1);
+    await ui.unmount();
+  });
+
+  it('a steady-loop tick does not redraw the inventory screen, and shows on the live view', async () => {
+    const { ui, steady, setHealthy } = await open();
+    const before = ui.frames.length;
+    setHealthy(4);
+    await ui.act(() => steady.tick());
+    expect(ui.frames.length).toBe(before);
+    await ui.press('v');
+    expect(ui.frame()).toContain('ASG web healthy');
+    expect(ui.frame()).toContain('✘');
+    await ui.unmount();
+  });
+
+  it('a refresh that finds the same account redraws once (no "loading" flash) and keeps the rows', async () => {
+    const { ui, time } = await open();
+    await ui.act(() => time.fire(1000));
+    expect(ui.frame()).toContain('updated 1s ago');
+    const before = ui.frames.length;
+    await ui.act(async () => time.fire(5_000));
+    expect(ui.frame()).toContain('updated 0s ago');
+    expect(ui.frame()).toContain('EC2 (8)');
+    expect(ui.frames.length - before).toBe(1);
+    await ui.unmount();
+  });
+
+  it('the clock stops ticking when the console closes', async () => {
+    const { ui, time } = await open();
+    expect(time.live()).toBeGreaterThan(0);
+    await ui.unmount();
+    expect(time.live()).toBe(0);
+  });
+});
+
+describe('InventoryModel', () => {
+  it('keeps the inventory object when a refresh finds the same resources, replaces it when one changed', async () => {
+    let inv = shopInventory();
+    const model = new InventoryModel(async () => inv);
+    let notified = 0;
+    model.subscribe(() => notified++);
+    await model.refresh();
+    const first = model.snapshot().inventory;
+    notified = 0;
+    inv = { ...shopInventory(), discoveredAt: '2099-01-01T00:00:00Z' };
+    await model.refresh();
+    expect(model.snapshot().inventory).toBe(first);
+    expect(model.snapshot().loading).toBe(false);
+    expect(notified).toBe(1);
+    const changed = shopInventory();
+    changed.instances[0] = { ...changed.instances[0]!, state: 'stopped' };
+    inv = changed;
+    await model.refresh();
+    expect(model.snapshot().inventory).toBe(changed);
+  });
+
+  it('shows "loading" only until the first inventory', async () => {
+    const model = new InventoryModel(async () => shopInventory());
+    const seen: boolean[] = [];
+    model.subscribe(() => seen.push(model.snapshot().loading));
+    await model.refresh();
+    await model.refresh();
+    expect(seen).toEqual([true, false, false]);
+  });
+});
+
+describe('Ticker', () => {
+  it('ticks only while someone listens, with the clock time', () => {
+    const time = manualClock();
+    const ticker = new Ticker(time.clock);
+    expect(time.live()).toBe(0);
+    const seen: number[] = [];
+    const off = ticker.subscribe(() => seen.push(ticker.snapshot()));
+    time.fire(1000);
+    time.fire(1000);
+    expect(seen).toEqual([time.clock.now() - 1000, time.clock.now()]);
+    off();
+    expect(time.live()).toBe(0);
+  });
+});
