@@ -1,7 +1,7 @@
 // End to end: `gameday replay` of the committed example recording on the sandbox, in the live view
 // of the built CLI in tmux (CI=0): the diff, k keeps the recorded ids, the run with its probes and
 // attack markers, everything undone at the end, the replay recorded beside the original. And the
-// terminal path under SIGTERM: halted and undone, the run interrupted, nothing left to recover.
+// terminal path under SIGTERM and SIGINT (kill, not a key): halted and undone, the run interrupted, nothing left to recover.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,25 +68,26 @@ describe.skipIf(!hasTmux)('gameday replay --sandbox in tmux (80x24)', () => {
     expect(stopped).toEqual(['i-f1cfa7813c136362d']);
   }, 120_000);
 
-  it('SIGTERM during the replayed pause halts, undoes and records the halt', async () => {
-    const t = start(5);
-    await t.waitFor('targets recorded vs now');
-    t.keys('k');
-    await t.waitFor('pausing 110s after stop-instances-then-start-them', 40_000);
-    expect(t.screen()).toMatch(/● 2 active/);
-    const pid = spawnSync('pgrep', ['-P', String(t.panePid()), '-f', 'dist/cli.js'], { encoding: 'utf8' })
-      .stdout.trim()
-      .split('\n')[0];
-    expect(Number(pid)).toBeGreaterThan(0);
-    process.kill(Number(pid), 'SIGTERM');
-    const s = await t.waitFor('EXIT=', 30_000);
-    expect(s).toContain('EXIT=1');
-    expect(s).toContain('SIGTERM: halted and undid');
-    const dir = replayDir();
-    expect(pendingUndos(readRecordingLog(dir).events)).toEqual([]);
-    const rec = loadRecording(dir);
-    expect(rec.run.at(-1)).toMatchObject({ type: 'run-end', status: 'interrupted' });
-    const halt = rec.session.find((e) => e.type === 'halt');
-    expect(halt).toMatchObject({ reason: 'interrupted by SIGTERM', undone: 2, failed: [] });
-  }, 120_000);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    it(`${signal} during the replayed pause halts, undoes and records the halt`, async () => {
+      const t = start(5);
+      await t.waitFor('targets recorded vs now');
+      t.keys('k');
+      await t.waitFor('pausing 110s after stop-instances-then-start-them', 40_000);
+      expect(t.screen()).toMatch(/● 2 active/);
+      const pid = spawnSync('pgrep', ['-P', String(t.panePid()), '-f', 'dist/cli.js'], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0];
+      expect(Number(pid)).toBeGreaterThan(0);
+      process.kill(Number(pid), signal);
+      const s = await t.waitFor('EXIT=', 30_000);
+      expect(s).toContain('EXIT=1');
+      expect(s).toContain(`${signal}: halted and undid`);
+      const dir = replayDir();
+      expect(pendingUndos(readRecordingLog(dir).events)).toEqual([]);
+      const rec = loadRecording(dir);
+      expect(rec.run.at(-1)).toMatchObject({ type: 'run-end', status: 'interrupted' });
+      const halt = rec.session.find((e) => e.type === 'halt');
+      expect(halt).toMatchObject({ reason: `interrupted by ${signal}`, undone: 2, failed: [] });
+    }, 120_000);
 });
