@@ -97,6 +97,11 @@ describe('ReplayScreen on the sandbox', () => {
     expect(f).toContain('No changes: the selectors resolve to the recorded targets.');
     expect(f).toContain(`recorded: ${STOPPED}`);
     expect(f).toContain('k keep recorded ids');
+    await ui.press('?');
+    expect(ui.frame()).toContain('re-resolve targets');
+    expect(ui.frame()).toContain('Replay: targets');
+    await ui.press(keys.escape);
+    expect(ui.frame()).toContain('No changes: the selectors resolve to the recorded targets.');
 
     await ui.press('k');
     await until(

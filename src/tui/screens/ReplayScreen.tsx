@@ -16,6 +16,7 @@ import type { KeyCommand } from '../keys/commands.js';
 import type { ReplayModel } from '../models/replay-model.js';
 import { ConfirmDialog } from '../widgets/ConfirmDialog.js';
 import { Header } from '../widgets/Header.js';
+import { Help } from '../widgets/Help.js';
 import { KeyBar } from '../widgets/KeyBar.js';
 import { QuitDialog } from '../widgets/QuitDialog.js';
 import { LIVE_COMMANDS, LiveScreen } from './LiveScreen.js';
@@ -26,6 +27,7 @@ export const REPLAY_DIFF_COMMANDS: KeyCommand[] = [
   { id: 'resolve', keys: ['r'], description: 're-resolve targets', dangerous: true },
   { id: 'up', keys: ['up'], description: 'scroll', visible: false },
   { id: 'down', keys: ['down'], label: '↑↓', description: 'scroll' },
+  { id: 'help', keys: ['?'], description: 'help' },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit' },
 ];
 
@@ -34,6 +36,7 @@ export const REPLAY_RUN_COMMANDS: KeyCommand[] = [
   { id: 'halt', keys: ['h'], description: 'halt+undo', dangerous: true },
   ...LIVE_COMMANDS,
   { id: 'pause', keys: ['p'], description: 'pause probes' },
+  { id: 'help', keys: ['?'], description: 'help' },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit' },
 ];
 
@@ -55,6 +58,7 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
   const [asking, setAsking] = useState(false);
   const [exiting, setExiting] = useState(false);
   const [scroll, setScroll] = useState(0);
+  const [help, setHelp] = useState(false);
   const quit = (undo: boolean) => {
     if (exiting) return;
     setExiting(true);
@@ -70,9 +74,10 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
       else if (id === 'resolve') model.choose('re-resolve');
       else if (id === 'up') setScroll((n) => Math.max(0, n - 1));
       else if (id === 'down') setScroll((n) => n + 1);
+      else if (id === 'help') setHelp(true);
       else quit(false);
     },
-    { priority: Priority.Screen, isActive: inDiff && !exiting },
+    { priority: Priority.Screen, isActive: inDiff && !exiting && !help },
   );
   const running = st.phase === 'running' || st.phase === 'done';
   useCommands(
@@ -80,9 +85,10 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
     (id) => {
       if (id === 'halt') void model.halt('halted by the operator');
       else if (id === 'pause') model.loop.setPaused(!model.loop.snapshot().paused);
+      else if (id === 'help') setHelp(true);
       else askQuit();
     },
-    { priority: Priority.Global, isActive: running && !asking && !exiting },
+    { priority: Priority.Global, isActive: running && !asking && !exiting && !help },
   );
   const bodyHeight = size.height - 2 - 1 - 1 - 1;
   const rec = model.recording;
@@ -109,7 +115,19 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
         {line}
       </Text>
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
-        {asking ? (
+        {help ? (
+          <Help
+            groups={[
+              {
+                title: inDiff ? 'Replay: targets' : 'Replay: live view',
+                commands: inDiff ? REPLAY_DIFF_COMMANDS : REPLAY_RUN_COMMANDS,
+              },
+            ]}
+            onClose={() => setHelp(false)}
+            height={bodyHeight}
+            width={size.width}
+          />
+        ) : asking ? (
           <QuitDialog
             active={model.active()}
             onUndoAndQuit={() => quit(true)}
@@ -130,7 +148,7 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
         ) : inDiff ? (
           <DiffView model={model} height={bodyHeight} scroll={scroll} />
         ) : (
-          <LiveScreen snapshot={snap} width={size.width} height={bodyHeight} isActive={!asking} />
+          <LiveScreen snapshot={snap} width={size.width} height={bodyHeight} isActive={!asking && !help} />
         )}
       </Box>
       <Text color={theme.status.warn} wrap="truncate">
