@@ -9,6 +9,7 @@ import { InvalidExperiment, LoadError } from '../../src/experiment/errors.js';
 import { parseExperimentText } from '../../src/experiment/load.js';
 import { registryOf } from '../../src/experiment/registry.js';
 import { validateExperiment } from '../../src/experiment/validate.js';
+import { recordTally } from './tally.js';
 
 // A copy of ../shared/corpus/experiments (the real Chaos Toolkit files), kept with the tests.
 const CORPUS = join(import.meta.dirname, '../fixtures/experiment/corpus');
@@ -140,6 +141,8 @@ describe.skipIf(!seeds.length)('fuzzing the experiment loader and validator', ()
       tally[check(text, `fuzz-${i}.json`)]++;
     }
     expect(tally.ok + tally.rejected).toBe(10_000);
+    // a crash throws out of the loop above, so reaching here means 10,000 cases and none crashed
+    recordTally('fuzz', 'experiment mutations', 'crashes', true, 10_000);
     // Both outcomes occur: the mutations reach the validator, not only the parser.
     expect(tally.ok).toBeGreaterThan(0);
     expect(tally.rejected).toBeGreaterThan(1000);
