@@ -4,7 +4,7 @@
 // fires while an attack is on it calls `onStop` (the wiring halts and undoes) once; the next
 // attack re-arms it.
 // Models poll and notify: views subscribe and render `snapshot()`, never fetch.
-import { fetchLatest } from './metrics.js';
+import { fetchLatest, MAX_QUERIES_PER_CALL } from './metrics.js';
 import { measure, type ProbeOutcome, runProbe } from './probe-run.js';
 import type {
   FetchMetrics,
@@ -120,6 +120,33 @@ export class SteadyLoop {
     });
   }
 
+  /** Replaces what is graphed, as the operator chose: the CloudWatch series (a kept series keeps its
+   * history, a new one starts blank at the current tick, all still fetched in one GetMetricData
+   * call per 500) and which probes get a chart (every probe is still run). Logged, so the
+   * recording says what was on screen. */
+  setGraphs(choice: { series: MetricSpec[]; probes: string[] }, description?: string): void {
+    if (choice.series.length > MAX_QUERIES_PER_CALL)
+      throw new Error(`at most ${MAX_QUERIES_PER_CALL} series can be graphed (one GetMetricData call)`);
+    const kept = new Map(this.snap.series.map((s) => [s.spec.id, s]));
+    const len = Math.max(
+      0,
+      ...this.snap.series.map((s) => s.points.length),
+      ...this.snap.probes.map((p) => p.strip.length),
+    );
+    this.opts.series = choice.series;
+    this.update({
+      series: choice.series.map((spec) => ({
+        spec,
+        points: kept.get(spec.id)?.points ?? Array.from({ length: len }, () => null),
+      })),
+      chartedProbes: [...choice.probes],
+    });
+    this.log(
+      'graphs',
+      description ?? `graphing ${choice.series.length} series, ${choice.probes.length} probe chart(s)`,
+    );
+  }
+
   private describeStops(): string {
     const parts: string[] = [];
     if (this.opts.maxProbeFailures > 0 && (this.opts.probes ?? []).length)
@@ -200,9 +227,10 @@ export class SteadyLoop {
       ]);
       if (generation !== this.generation) return;
       const keep = (xs: readonly unknown[]) => xs.length >= this.opts.history;
-      const series: SeriesState[] = this.snap.series.map((s, i) => ({
+      // By id: the operator may have changed what is graphed while this tick's call was out.
+      const series: SeriesState[] = this.snap.series.map((s) => ({
         spec: s.spec,
-        points: [...(keep(s.points) ? s.points.slice(1) : s.points), points[i] ?? null],
+        points: [...(keep(s.points) ? s.points.slice(1) : s.points), points.get(s.spec.id) ?? null],
       }));
       const prevAlarms = this.snap.alarms;
       this.update({ tick, probes, series, alarms });
@@ -274,15 +302,16 @@ export class SteadyLoop {
     );
   }
 
-  private async fetchSeries(): Promise<(number | null)[]> {
+  private async fetchSeries(): Promise<Map<string, number | null>> {
     const specs = this.opts.series ?? [];
-    if (!specs.length || !this.opts.fetchMetrics) return specs.map(() => null);
-    return fetchLatest(specs, this.opts.fetchMetrics, this.clock.now(), {
+    if (!specs.length || !this.opts.fetchMetrics) return new Map();
+    const values = await fetchLatest(specs, this.opts.fetchMetrics, this.clock.now(), {
       onCall: () => {
         this.snap = { ...this.snap, metricCalls: this.snap.metricCalls + 1 };
       },
       onError: (err) => this.log('error', `GetMetricData failed: ${message(err)}`),
     });
+    return new Map(specs.map((s, i) => [s.id, values[i] ?? null]));
   }
 
   private async readAlarms(): Promise<Record<string, string>> {

@@ -75,6 +75,7 @@ export interface LoopEvent {
     | 'halt'
     | 'pause'
     | 'resume'
+    | 'graphs'
     | 'error';
   text: string;
 }
@@ -121,4 +122,6 @@ export interface LoopSnapshot {
   alarms: Record<string, string>;
   /** The stop conditions in words ("5 failed probes in a row, alarm web-5xx"), for the screen. */
   stopConditions: string;
+  /** The probes whose values get a chart (ids); absent: every probe with numbers. */
+  chartedProbes?: string[];
 }

@@ -3,6 +3,7 @@
 // guard and the steady-state loop (or the sandbox beneath the same AWS clients).
 import type { Inventory, Tags } from '../aws/inventory.js';
 import type { SteadyLoop } from '../steady/loop.js';
+import type { MetricSpec } from '../steady/types.js';
 import type { HeaderInfo } from './widgets/Header.js';
 
 /** The inventory kinds the console lets an operator mark as targets. */
@@ -24,6 +25,27 @@ export interface TargetRef {
   tags: Tags;
   /** The ECS cluster a service, task or container instance belongs to. */
   cluster?: string;
+}
+
+/** One thing the live view can graph: a probe's values or a CloudWatch series. */
+export interface GraphOption {
+  /** `probe:<probe id>` or the series id. */
+  id: string;
+  group: 'probe' | 'alarm' | 'target';
+  label: string;
+  series?: MetricSpec;
+  probe?: string;
+}
+
+/** The operator's choice of graphs: what can be graphed, what is, and a new choice to apply
+ * (still one GetMetricData call per tick, so at most 500 series). */
+export interface GraphControl {
+  /** The choices for these marked targets, plus the targets attacked so far. */
+  options(marked: readonly TargetRef[]): GraphOption[];
+  /** Ids of what is graphed now. */
+  chosen(): string[];
+  /** Graphs exactly these from the next tick on. */
+  apply(choice: readonly GraphOption[]): void;
 }
 
 /** One parameter of an attack, as the form shows it. */
@@ -103,6 +125,8 @@ export interface ConsoleServices {
   activeChanges(): number;
   /** The live steady-state loop the live view renders. */
   steady: SteadyLoop;
+  /** What the live view graphs, chosen by the operator (absent: the defaults, fixed). */
+  graphs?: GraphControl;
   /** Releases clients and timers when the console exits. */
   close(): Promise<void>;
   /** The guided game days the Scenarios screen offers (read from disk by the wiring, not the view). */

@@ -228,6 +228,52 @@ describe('console services over the sandbox', () => {
     }
   });
 
+  it("graphs offer the attacked targets' metrics; a choice is recorded and fetched in the one GetMetricData call", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gd-console-'));
+    try {
+      const session = Session.open({ title: 'graphs', region: 'us-east-1', sandbox: true }, { root });
+      const { services, target } = await open(false, session);
+      const batch = target('batch-1');
+      const stop = services.attacksFor([batch]).find((o) => o.id === 'chaosaws.ec2.actions.stop_instances')!;
+      await services.execute({
+        attack: stop,
+        targets: [batch],
+        args: { instance_ids: [batch.id] },
+        dryRun: false,
+      });
+      const options = services.graphs!.options([]);
+      const cpu = options.find((o) => o.id === `ec2-cpu:${batch.id}`)!;
+      expect(cpu).toMatchObject({ group: 'target', label: `CPUUtilization ${batch.label}` });
+      const chosen = new Set(services.graphs!.chosen());
+      services.graphs!.apply([...options.filter((o) => chosen.has(o.id)), cpu]);
+      const before = ctx!.counter.toJSON()['cloudwatch:GetMetricData'] ?? 0;
+      sandbox!.clock.advance(120_000);
+      await services.steady.tick();
+      expect(ctx!.counter.toJSON()['cloudwatch:GetMetricData']).toBe(before + 1);
+      const series = services.steady.snapshot().series.find((x) => x.spec.id === cpu.id)!;
+      expect(series.points.at(-1)).toEqual(expect.any(Number));
+      await services.haltAndUndo();
+      const closed = session.close('quit');
+      const events = readFileSync(join(closed.dir, 'events.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).event);
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: 'loop-event',
+          kind: 'graphs',
+          text: expect.stringMatching(
+            new RegExp(`^graphs: \\+ CPUUtilization batch-1 ${batch.id}; \\d+ series`),
+          ),
+        }),
+      );
+      expect(events).toContainEqual(expect.objectContaining({ type: 'metric-series', series: cpu.series }));
+      expect(closed.errors).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('read-only: the preview says why the guard refuses', async () => {
     const { services, target } = await open(true);
     const web = target('web');

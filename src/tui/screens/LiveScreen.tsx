@@ -1,6 +1,6 @@
 // The live view: the steady-state panel (each probe with its tolerance and a pass/fail strip),
-// a chart of CloudWatch or probe series with attack markers (c cycles charts), and the event log.
-// Everything comes from the steady loop's snapshot; this view never fetches.
+// a chart of CloudWatch or probe series with attack markers (c cycles charts, g picks what is
+// graphed), and the event log. Everything comes from the steady loop's snapshot; never fetches.
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import type { LoopEvent, LoopSnapshot } from '../../steady/types.js';
@@ -8,11 +8,16 @@ import { useTheme } from '../context.js';
 import { useCommands } from '../hooks/commands.js';
 import { Priority } from '../hooks/keypress.js';
 import type { KeyCommand } from '../keys/commands.js';
+import type { GraphControl, GraphOption, TargetRef } from '../services.js';
 import { Chart } from '../widgets/Chart.js';
+import { GraphPicker } from './GraphPicker.js';
 import { chartsOf, stripText } from './live-layout.js';
 
 /** The live view's own commands (halt, note, pause and quit are global). */
-export const LIVE_COMMANDS: KeyCommand[] = [{ id: 'chart', keys: ['c'], description: 'next chart' }];
+export const LIVE_COMMANDS: KeyCommand[] = [
+  { id: 'chart', keys: ['c'], description: 'next chart' },
+  { id: 'graphs', keys: ['g'], description: 'graphs' },
+];
 
 const EVENT_SYMBOL: Record<LoopEvent['kind'], string> = {
   note: '✎',
@@ -25,6 +30,7 @@ const EVENT_SYMBOL: Record<LoopEvent['kind'], string> = {
   halt: '■',
   pause: '‖',
   resume: '▶',
+  graphs: '≈',
   error: '!',
 };
 
@@ -34,23 +40,58 @@ export interface LiveScreenProps {
   width: number;
   height: number;
   isActive?: boolean;
+  /** The operator's choice of graphs (g); without it the defaults stay. */
+  graphs?: GraphControl;
+  /** Targets marked in the inventory: their metrics are offered too. */
+  marked?: readonly TargetRef[];
 }
 
 /** The screen. */
-export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenProps) {
+export function LiveScreen({ snapshot: s, width, height, isActive, graphs, marked }: LiveScreenProps) {
   const theme = useTheme();
-  const [chartIndex, setChartIndex] = useState(0);
+  const [, setChartIndex] = useState(0);
   const chartRef = useRef(0);
+  const focusRef = useRef<string | undefined>(undefined);
+  const [picking, setPicking] = useState<{ options: GraphOption[]; chosen: string[] } | undefined>();
   const charts = chartsOf(s);
   useCommands(
     LIVE_COMMANDS,
-    () => {
+    (id) => {
+      if (id === 'graphs') {
+        if (graphs) setPicking({ options: graphs.options(marked ?? []), chosen: graphs.chosen() });
+        return;
+      }
       chartRef.current = charts.length ? (chartRef.current + 1) % charts.length : 0;
       setChartIndex(chartRef.current);
     },
-    { priority: Priority.Screen, isActive },
+    { priority: Priority.Screen, isActive: isActive !== false && !picking },
   );
-  const chart = charts[Math.min(chartIndex, Math.max(0, charts.length - 1))];
+  if (picking && graphs)
+    return (
+      <GraphPicker
+        options={picking.options}
+        chosen={picking.chosen}
+        width={width}
+        height={height}
+        onCancel={() => setPicking(undefined)}
+        onApply={(choice) => {
+          const before = new Set(picking.chosen);
+          graphs.apply(choice);
+          // Show the first newly graphed series at once (its chart fills in from the next tick).
+          const added = choice.find((c) => c.series && !before.has(c.id))?.series;
+          focusRef.current = added ? (added.chart ?? added.metric) : undefined;
+          chartRef.current = 0;
+          setPicking(undefined);
+        }}
+      />
+    );
+  const focus = focusRef.current ? charts.findIndex((c) => c.title === focusRef.current) : -1;
+  if (focus >= 0) {
+    chartRef.current = focus;
+    focusRef.current = undefined;
+  }
+  const shown = Math.min(chartRef.current, Math.max(0, charts.length - 1));
+  const chart = charts[shown];
   const probeLines = Math.min(s.probes.length, 4);
   const chartHeight = Math.max(3, Math.min(10, height - probeLines - 10));
   const eventLines = Math.max(1, height - probeLines - (chart ? chartHeight + 3 : 1) - 3);
@@ -100,7 +141,7 @@ export function LiveScreen({ snapshot: s, width, height, isActive }: LiveScreenP
       {chart ? (
         <Box flexDirection="column">
           <Chart
-            title={`${chart.title}${charts.length > 1 ? ` [${chartIndex + 1}/${charts.length}]` : ''}`}
+            title={`${chart.title}${charts.length > 1 ? ` [${shown + 1}/${charts.length}]` : ''}`}
             unit={chart.unit}
             series={chart.series}
             markers={chart.markers}

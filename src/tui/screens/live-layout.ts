@@ -16,6 +16,7 @@ export function chartsOf(snap: LoopSnapshot): ChartModel[] {
   const charts = new Map<string, ChartModel>();
   for (const p of snap.probes) {
     if (!p.values.some((v) => v !== null)) continue;
+    if (snap.chartedProbes && !snap.chartedProbes.includes(p.spec.id)) continue;
     charts.set(`probe:${p.spec.id}`, {
       title: `${p.spec.title} (probe ${p.spec.tolerance})`,
       series: [{ label: 'now', points: p.values }],

@@ -14,6 +14,7 @@ import type { LoopClock, ProbeSpec } from '../../steady/types.js';
 import type { AttackOption, AttackPreview, AttackRequest, ConsoleServices, TargetRef } from '../services.js';
 import type { HeaderInfo } from '../widgets/Header.js';
 import { explainFailure, type OnErrorPolicy } from './aws-failure.js';
+import { graphControl } from './graph-options.js';
 import { alarmSeries, defaultProbes } from './steady-setup.js';
 import { fieldsFor } from './target-args.js';
 
@@ -102,8 +103,17 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
   });
 
   let configured = false;
+  let lastInventory: Inventory | undefined;
+  // Targets attacked this session: their standard metrics are offered for graphing.
+  const attacked = new Map<string, TargetRef>();
+  const graphs = graphControl(
+    steady,
+    () => lastInventory,
+    () => [...attacked.values()],
+  );
   const listInventory = async () => {
     const inv = await o.listInventory();
+    lastInventory = inv;
     if (!configured) {
       configured = true;
       steady.configure({ probes: defaultProbes(inv, entries).map(explained), series: alarmSeries(inv) });
@@ -184,6 +194,7 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     const req = o.info.dryRun ? { ...asked, dryRun: true } : asked;
     const entry = entryOf(req.attack.id);
     const title = req.dryRun ? `dry run: ${req.attack.title}` : req.attack.title;
+    for (const t of req.targets) attacked.set(`${t.kind}:${t.id}`, t);
     // The attack is marked on the charts from its start to the end of its call (timed attacks
     // return after their own undo); a halt is logged where it happens.
     let started = nextRun++;
@@ -235,6 +246,7 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     info: o.info,
     guard,
     steady,
+    graphs,
     inventory: listInventory,
     attacksFor,
     preview,

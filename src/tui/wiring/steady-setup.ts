@@ -46,8 +46,8 @@ export function defaultProbes(inv: Inventory, entries: readonly CatalogEntry[]):
   return probes;
 }
 
-/** The metric of each alarm (deduplicated), to graph. */
-export function alarmSeries(inv: Inventory): MetricSpec[] {
+/** The metric of each alarm (deduplicated), to graph: the first `limit` by default. */
+export function alarmSeries(inv: Inventory, limit: number = DEFAULT_LIMITS.alarmSeries): MetricSpec[] {
   const seen = new Set<string>();
   const out: MetricSpec[] = [];
   for (const a of inv.alarms) {
@@ -67,7 +67,7 @@ export function alarmSeries(inv: Inventory): MetricSpec[] {
       unit: unitFor(a.metric),
       chart: a.metric,
     });
-    if (out.length >= DEFAULT_LIMITS.alarmSeries) break;
+    if (out.length >= limit) break;
   }
   return out;
 }
