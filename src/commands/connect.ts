@@ -29,16 +29,19 @@ export interface AwsFlags {
 export interface Connection {
   ctx: AwsContext;
   sandbox: boolean;
+  /** A sandbox on virtual time: its clock, which moves only when someone waits on it. */
+  virtualTime?: { now(): number; advance(ms: number): void };
   close(): Promise<void>;
 }
 
-/** Opens the account (or sandbox) the flags name. Throws SettingsError/UserError on bad flags. */
-export async function connect(flags: AwsFlags): Promise<Connection> {
-  const { AwsContext } = await import('../aws/clients.js');
+/** Opens the account (or sandbox) the flags name. Throws SettingsError/UserError on bad flags.
+ * `virtualTime` opens the sandbox on a clock that only waits move (benchmarks, tests). */
+export async function connect(flags: AwsFlags, opts: { virtualTime?: boolean } = {}): Promise<Connection> {
   if (flags.sandbox) {
     const { openSandbox } = await import('./sandbox-connect.js');
-    return openSandbox(flags);
+    return openSandbox(flags, opts);
   }
+  const { AwsContext } = await import('../aws/clients.js');
   const ctx = await AwsContext.create({
     region: flags.region,
     profile: flags.profile,

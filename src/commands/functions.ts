@@ -41,6 +41,9 @@ export async function loadFunctionRegistry(opts: {
   /** The sandbox's size and seed (`--sandbox-size`, `--seed`): which world it builds. */
   sandboxSize?: string;
   sandboxSeed?: string;
+  /** The sandbox on virtual time: every wait (an action's polling, an undo's retry) advances the
+   * sandbox's clock instead of sleeping, so a run takes only its compute (benchmarks, tests). */
+  sandboxVirtualTime?: boolean;
   guard?: GuardFlags;
   log?: (level: Level, message: string) => void;
   /** Every guard event, as it happens (a session recorder: the undo is on disk before the change). */
@@ -67,6 +70,13 @@ export async function loadFunctionRegistry(opts: {
       if (e.type === 'refused') log('DEBUG', `guard refused: ${e.reason}`);
     },
   };
+  // On virtual time, waits move the sandbox's clock (set once the sandbox is open).
+  let virtual: { now(): number; advance(ms: number): void } | undefined;
+  const advance = (ms: number) => virtual?.advance(Math.max(0, ms));
+  if (opts.sandbox && opts.sandboxVirtualTime)
+    guardOptions.sleep = async (ms) => {
+      advance(ms);
+    };
   const guard = new Guard(guardOptions);
   if (guard.widened)
     log(
@@ -100,16 +110,21 @@ export async function loadFunctionRegistry(opts: {
       connections.set(key, conn);
     }
     if (!conn) {
-      conn = import('./connect.js').then(({ connect }) =>
-        connect({
-          sandbox: opts.sandbox,
-          speed: opts.sandboxSpeed,
-          'sandbox-size': opts.sandbox ? opts.sandboxSize : undefined,
-          seed: opts.sandbox ? opts.sandboxSeed : undefined,
-          region: region || undefined,
-          profile: opts.sandbox ? undefined : firstProfile,
-        }),
-      );
+      conn = import('./connect.js').then(async ({ connect }) => {
+        const c = await connect(
+          {
+            sandbox: opts.sandbox,
+            speed: opts.sandboxSpeed,
+            'sandbox-size': opts.sandbox ? opts.sandboxSize : undefined,
+            seed: opts.sandbox ? opts.sandboxSeed : undefined,
+            region: region || undefined,
+            profile: opts.sandbox ? undefined : firstProfile,
+          },
+          { virtualTime: opts.sandbox && opts.sandboxVirtualTime },
+        );
+        virtual ??= c.virtualTime;
+        return c;
+      });
       connections.set(key, conn);
     }
     return conn;
@@ -127,6 +142,16 @@ export async function loadFunctionRegistry(opts: {
       return door;
     },
     log: (line) => log('WARNING', line),
+    ...(opts.sandbox && opts.sandboxVirtualTime
+      ? {
+          now: () => virtual?.now() ?? Date.now(),
+          sleep: async (ms: number, signal?: AbortSignal) => {
+            if (signal?.aborted) return false;
+            advance(ms);
+            return true;
+          },
+        }
+      : {}),
   });
   return {
     registry,

@@ -5,8 +5,12 @@ import { type AwsFlags, type Connection, parsePositive } from './connect.js';
 
 const SIZES = ['default', 'large', 'empty'] as const;
 
-/** Creates a sandbox from the flags (size, seed, speed) and an AwsContext wired to it. */
-export async function openSandbox(flags: AwsFlags): Promise<Connection> {
+/** Creates a sandbox from the flags (size, seed, speed) and an AwsContext wired to it; on virtual
+ * time its clock moves only when a wait advances it (`Connection.virtualTime`). */
+export async function openSandbox(
+  flags: AwsFlags,
+  opts: { virtualTime?: boolean } = {},
+): Promise<Connection> {
   const size = flags['sandbox-size'] ?? 'default';
   if (!(SIZES as readonly string[]).includes(size))
     throw new UserError(`--sandbox-size takes ${SIZES.join(', ')}, not "${size}"`);
@@ -20,7 +24,7 @@ export async function openSandbox(flags: AwsFlags): Promise<Connection> {
   const sandbox = createSandbox({
     size: size as (typeof SIZES)[number],
     seed,
-    clock: 'real',
+    clock: opts.virtualTime ? 'virtual' : 'real',
     speed,
     region: flags.region,
   });
@@ -33,6 +37,7 @@ export async function openSandbox(flags: AwsFlags): Promise<Connection> {
   return {
     ctx,
     sandbox: true,
+    virtualTime: opts.virtualTime ? sandbox.clock : undefined,
     close: async () => {
       await ctx.destroy();
       sandbox.close();
