@@ -125,6 +125,7 @@ describe('ReplayScreen on the sandbox', () => {
       'end stop-instances-then-start-them',
     ]);
     expect(f).toContain('web-asg-healthy');
+    expect(f).toMatch(/h halt\+undo +c next chart +p pause probes +\? help +q quit/);
     const state = async () =>
       (await aws('ec2', 'DescribeInstances', { InstanceIds: [STOPPED] })).Reservations[0].Instances[0].State
         .Name;

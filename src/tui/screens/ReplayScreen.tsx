@@ -34,7 +34,8 @@ export const REPLAY_DIFF_COMMANDS: KeyCommand[] = [
 /** Keys while the replay runs (and after it ended). */
 export const REPLAY_RUN_COMMANDS: KeyCommand[] = [
   { id: 'halt', keys: ['h'], description: 'halt+undo', dangerous: true },
-  ...LIVE_COMMANDS,
+  // the graph picker needs the console's graph control; a replay graphs what was recorded
+  ...LIVE_COMMANDS.filter((c) => c.id !== 'graphs'),
   { id: 'pause', keys: ['p'], description: 'pause probes' },
   { id: 'help', keys: ['?'], description: 'help' },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit' },
