@@ -26,6 +26,8 @@ try {
   save('1-inventory', await t.waitFor('updated'));
   t.keys('Tab', 'Tab');
   save('2-ecs-tree', await t.waitFor('CLUSTER / SERVICE / TASK'));
+  t.keys('Tab');
+  save('2b-ecs-hosts', await t.waitFor('EC2 ID'));
   t.keys('Tab', 'Tab', 'Enter');
   save('3-details', await t.waitFor('Attacks'));
   t.keys('Escape');
@@ -45,6 +47,10 @@ try {
   await t.waitFor('done');
   t.keys('Enter');
   save('8-live', await t.waitFor('back within tolerance', 40_000));
+  t.keys('g');
+  save('8b-graphs', await t.waitFor('CloudWatch series'));
+  t.keys('Escape');
+  await t.waitFor('Steady state');
   t.keys('?');
   save('9-help', await t.waitFor('any key closes'));
 } finally {
