@@ -30,6 +30,8 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   const events: LoopEvent[] = [];
   const titles = new Map<number, string>();
   let tick = 0;
+  /** What the last tick graphed (the operator may have dropped series since they were declared). */
+  let graphed: Set<string> | undefined;
   let halted = false;
   let armed = false;
   let probesPaused = false;
@@ -67,11 +69,17 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
         break;
       }
       case 'metric-series':
-        if (!series.has(e.series.id)) series.set(e.series.id, { spec: e.series, points: [] });
+        // A series the operator chose mid-run starts blank where it was chosen, aligned with the rest.
+        if (!series.has(e.series.id))
+          series.set(e.series.id, {
+            spec: e.series,
+            points: Array.from({ length: metricCalls }, () => null),
+          });
         break;
       case 'metric-points':
         tick = Math.max(tick, e.tick);
         metricCalls++;
+        graphed = new Set(Object.keys(e.points));
         for (const [id, s] of series) s.points.push(e.points[id] ?? null);
         break;
       case 'alarm-states':
@@ -128,7 +136,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
     armed,
     periodMs: periodOf(rec),
     probes: [...probes.values()],
-    series: [...series.values()],
+    series: [...series.values()].filter((s) => !graphed || graphed.has(s.spec.id)),
     markers,
     events,
     metricCalls,

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { Playback, snapshotAt } from '../../src/session/playback.js';
 import { loadRecording } from '../../src/session/recording.js';
-import { CPU, HEALTHY, scriptedSession } from './support.js';
+import { Session } from '../../src/session/session.js';
+import { SteadyLoop } from '../../src/steady/loop.js';
+import type { MetricSpec } from '../../src/steady/types.js';
+import { CPU, fakeClock, HEALTHY, scriptedSession, tempRoot } from './support.js';
 
 function manualClock() {
   let now = 0;
@@ -92,5 +95,47 @@ describe('playback', () => {
     expect(m.running()).toBe(false);
     expect(seen.at(-1)).toBe(11);
     expect(() => p.setSpeed(7)).toThrow(/1, 10 or 60/);
+  });
+});
+
+describe('playback of graph choices', () => {
+  it('a series graphed mid-run starts blank where it was chosen; a dropped one leaves the charts', async () => {
+    const clock = fakeClock();
+    const session = Session.open(
+      { title: 'graphs', region: 'us-east-1', sandbox: true },
+      { root: tempRoot(), now: clock.now },
+    );
+    const spec = (id: string): MetricSpec => ({
+      id,
+      label: id,
+      namespace: 'AWS/EC2',
+      metric: 'CPUUtilization',
+      dimensions: { InstanceId: id },
+      stat: 'Average',
+      periodSeconds: 60,
+    });
+    let value = 0;
+    const loop = new SteadyLoop({
+      clock: clock.loopClock,
+      series: [spec('a'), spec('b')],
+      fetchMetrics: async (queries) =>
+        queries.map((q) => ({ Id: q.Id, Timestamps: [new Date(clock.now())], Values: [++value] })),
+    });
+    session.attachLoop(loop);
+    for (let i = 0; i < 2; i++) {
+      clock.advance(1000);
+      await loop.tick();
+    }
+    loop.setGraphs({ series: [spec('a'), spec('c')], probes: [] }, 'graphs: + c; - b');
+    clock.advance(1000);
+    await loop.tick();
+    const closed = session.close('quit');
+    const rec = loadRecording(closed.dir);
+    const snap = snapshotAt(rec, rec.t1 - rec.t0);
+    expect(snap.series.map((s) => [s.spec.id, s.points])).toEqual([
+      ['a', [1, 3, 5]],
+      ['c', [null, null, 6]],
+    ]);
+    expect(snap.events.map((e) => `${e.kind}: ${e.text}`)).toContain('graphs: graphs: + c; - b');
   });
 });
