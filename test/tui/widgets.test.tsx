@@ -33,6 +33,27 @@ describe('Chart', () => {
     await ui.unmount();
   });
 
+  it('keeps the time axis labels apart on a short history', () => {
+    const lines = plotLines({
+      series: [{ label: 'x', points: [6, 6, 4, 6, 6] }],
+      markers: [],
+      height: 4,
+      width: 60,
+      stepSeconds: 1,
+    });
+    expect(lines.at(-1)!.trim()).toBe('-5s now');
+    const long = plotLines({
+      series: [{ label: 'x', points: Array(30).fill(5) }],
+      markers: [],
+      height: 4,
+      width: 60,
+      stepSeconds: 1,
+    });
+    // "now" sits under the last point, as before.
+    expect(long.at(-1)!.indexOf('now')).toBe(10 + 30 - 3);
+    expect(long.at(-1)!.trim()).toMatch(/^-30s +now$/);
+  });
+
   it('puts the start marker under the first low point', () => {
     const lines = plotLines({
       series: [{ label: 'x', points: [5, 5, 1, 1, 5] }],

@@ -84,7 +84,8 @@ export function plotLines(input: PlotInput): string[] {
   }
   const shown = Math.min(len, cols);
   const left = input.stepSeconds ? `-${Math.round(shown * input.stepSeconds)}s` : '';
-  const timeAxis = `${`${' '.repeat(axisCol + 1)}${left}`.padEnd(axisCol + 1 + Math.max(0, shown - 3))}now`;
+  // "now" under the last point, and never run into the left label on a short history ("-5s now").
+  const timeAxis = `${' '.repeat(axisCol + 1)}${left.padEnd(Math.max(shown - 3, left ? left.length + 1 : 0))}now`;
   return [...rows, marks.join('').trimEnd(), timeAxis];
 }
 
