@@ -11,6 +11,13 @@ describe('gameday discover --sandbox', () => {
       /^\[SANDBOX\] account \d{12} {2}caller arn:aws:iam::\d{12}:\S+ {2}region us-east-1$/,
     );
     expect(r.stdout).toMatch(/web\s+\d+\/6\/\d+\s+6\/6\s+us-east-1a,us-east-1b,us-east-1c/);
+    // The ops cluster's EC2 capacity: one container instance per AZ, agent connected.
+    expect(r.stdout).toContain('ECS container instances (3)');
+    expect(r.stdout).toMatch(/CLUSTER\s+CONTAINER INSTANCE\s+EC2\s+STATUS\s+RUNNING\s+PENDING\s+AGENT\s+AZ/);
+    for (const az of ['us-east-1a', 'us-east-1b', 'us-east-1c'])
+      expect(r.stdout).toMatch(
+        new RegExp(`ops\\s+[0-9a-f]{32}\\s+i-[0-9a-f]{17}\\s+ACTIVE\\s+\\d+\\s+0\\s+yes\\s+${az}`),
+      );
   });
 
   it('--json: web has 6 instances over 3 AZs; shop runs checkout (4) and worker (2)', async () => {

@@ -122,10 +122,16 @@ export function inventoryText(inv: Inventory, sandbox = false): string {
       inv.containerInstances.length,
       textTable(inv.containerInstances, [
         { title: 'CLUSTER', cell: (c) => c.cluster },
-        { title: 'CONTAINER INSTANCE', cell: (c) => c.arn.split('/').pop() },
+        { title: 'CONTAINER INSTANCE', cell: (c) => c.id },
         { title: 'EC2', cell: (c) => c.ec2InstanceId },
         { title: 'STATUS', cell: (c) => c.status },
         { title: 'RUNNING', cell: (c) => c.runningTasks, align: 'right' },
+        { title: 'PENDING', cell: (c) => c.pendingTasks, align: 'right' },
+        {
+          title: 'AGENT',
+          cell: (c) => (c.agentConnected === undefined ? undefined : c.agentConnected ? 'yes' : 'no'),
+        },
+        { title: 'AZ', cell: (c) => c.az },
       ]),
     );
   }
