@@ -11,6 +11,7 @@ const GROUPS: FigureGroup[] = await Promise.all([
   import('./figures/startup.js').then((m) => m.startup),
   import('./figures/discovery-sandbox.js').then((m) => m.discoverySandbox),
   import('./figures/discovery-moto.js').then((m) => m.discoveryMoto),
+  import('./figures/run-moto.js').then((m) => m.runMoto),
   import('./figures/engine-corpus.js').then((m) => m.engineCorpus),
   import('./figures/steady-loop.js').then((m) => m.steadyLoop),
   import('./figures/console.js').then((m) => m.consoleFigures),
