@@ -85,6 +85,20 @@ interface SdkLikeError {
   $fault?: string;
 }
 
+/** True when the endpoint never answered (refused, reset, unknown host, timed out): a network
+ * failure, not an error AWS returned. */
+export function isUnreachable(err: unknown): boolean {
+  if (!err || typeof err !== 'object' || err instanceof AwsCallError) return false;
+  const e = err as SdkLikeError & { cause?: { code?: string } };
+  const code = e.name === 'Error' || !e.name ? (e.Code ?? e.code) : e.name;
+  const netCode = e.code ?? e.cause?.code;
+  return (
+    code === 'TimeoutError' ||
+    (netCode !== undefined && NETWORK_CODES.has(netCode)) ||
+    /socket hang up|timed? ?out/i.test(firstLine(e.message ?? ''))
+  );
+}
+
 /** Explains an SDK error as an AwsCallError (idempotent: an AwsCallError passes through). */
 export function explainAwsError(err: unknown, site: CallSite): AwsCallError {
   if (err instanceof AwsCallError) return err;
@@ -132,11 +146,7 @@ export function explainAwsError(err: unknown, site: CallSite): AwsCallError {
     );
   }
   const netCode = e.code ?? (e as { cause?: { code?: string } }).cause?.code;
-  if (
-    code === 'TimeoutError' ||
-    (netCode && NETWORK_CODES.has(netCode)) ||
-    /socket hang up|timed? ?out/i.test(msg)
-  ) {
+  if (isUnreachable(err)) {
     const where = site.endpoint ?? `the ${site.service} endpoint in ${site.region ?? 'the region'}`;
     const why =
       netCode === 'ECONNREFUSED'

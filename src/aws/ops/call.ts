@@ -2,6 +2,7 @@
 // output back (no `$metadata`, as chaosaws' returns minus `ResponseMetadata`). The catalogue stays
 // free of @aws-sdk imports, and tests can swap in an in-memory implementation of the same type.
 import type { AwsContext } from '../clients.js';
+import { explainAwsError, isUnreachable } from '../errors.js';
 import type { ServiceName } from '../types.js';
 
 /** A JSON-shaped AWS response (SDK v3 member names, which are boto3's too). */
@@ -67,7 +68,17 @@ export function sdkCall(ctx: AwsContext): AwsCall {
     try {
       return plain(await client.send(new Ctor(input)));
     } catch (err) {
-      throw toApiError(service, operation, err);
+      const api = toApiError(service, operation, err);
+      // No answer at all (refused, reset, timed out): name the call and the endpoint, so the
+      // console's --on-error policy and the log treat it as the AWS failure it is.
+      if (api === err && isUnreachable(err))
+        throw explainAwsError(err, {
+          service,
+          operation,
+          endpoint: ctx.settings.endpoint,
+          region: ctx.settings.region,
+        });
+      throw api;
     }
   };
 }
