@@ -24,6 +24,8 @@ export interface SandboxOptions {
   /** PRNG seed: same seed and same steps give the same world (default 1). */
   seed?: number;
   size?: 'default' | 'large' | 'empty';
+  /** Multiplies the large world's counts (benchmarks of how cost grows); a whole number, default 1. */
+  scale?: number;
   /** 'real' (default): time passes, `speed` times faster; 'virtual': only `clock.advance` moves it. */
   clock?: 'real' | 'virtual';
   speed?: number;
@@ -61,6 +63,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (!['default', 'large', 'empty'].includes(size))
     throw new Error(`sandbox size must be default, large or empty (got "${size}")`);
   if (!Number.isInteger(seed)) throw new Error(`sandbox seed must be an integer (got ${seed})`);
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`sandbox scale must be a whole number from 1 (got ${scale})`);
   const clock = createClock(mode, speed);
   const retention = size === 'large' ? 5 * 60_000 : 3 * 3600_000;
   const world = new World(region, seed, () => clock.now(), retention);
@@ -71,7 +76,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     seedDefault(world, now - warmup);
     world.time = now - warmup - ((now - warmup) % TICK_MS);
     world.advanceTo(now);
-  } else if (size === 'large') seedLarge(world, now);
+  } else if (size === 'large') seedLarge(world, now, scale);
   else seedNetwork(world);
   const sync = (): number => {
     const t = clock.now();
@@ -89,7 +94,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock,
     faults,
     world,
-    options: { seed, size, clock: mode, speed, region },
+    options: { seed, size, scale, clock: mode, speed, region },
     close: () => clock.stop(),
   };
 }

@@ -222,28 +222,26 @@ export function seedDefault(world: World, now: number): void {
   );
 }
 
-/** The benchmark world: 10,000 instances, 500 ASGs, 100 clusters / 2,000 services / 10,000 tasks, 2,000 alarms. */
-export function seedLarge(world: World, now: number): void {
+/** The benchmark world: 10,000 instances, 500 ASGs, 100 clusters / 2,000 services / 10,000 tasks, 2,000 alarms;
+ * `scale` multiplies every count (the growth benchmark builds 4x and 16x). */
+export function seedLarge(world: World, now: number, scale = 1): void {
+  // Names keep their 1x width (asg-007) and widen only when the count needs it.
+  const name = (prefix: string, n: number, count: number, width: number) =>
+    `${prefix}-${String(n).padStart(Math.max(width, String(count - 1).length), '0')}`;
+  const asgs = 500 * scale;
   const { defaults } = seedNetwork(world);
   const privates = shopVpc(world, 'fleet');
   const lt = launchTemplate(world, 'fleet-lt', now);
-  for (let g = 0; g < 500; g++) {
+  for (let g = 0; g < asgs; g++) {
     const tags =
       g % 10 === 9 ? [{ Key: 'team', Value: `t${g % 37}` }] : [OPT_IN, { Key: 'team', Value: `t${g % 37}` }];
-    makeAsg(
-      world,
-      `asg-${String(g).padStart(3, '0')}`,
-      privates,
-      { min: 2, max: 20, desired: 10 },
-      tags,
-      lt,
-      now,
-    );
+    makeAsg(world, name('asg', g, asgs, 3), privates, { min: 2, max: 20, desired: 10 }, tags, lt, now);
   }
-  for (let n = 0; n < 5000; n++)
+  const hosts = 5000 * scale;
+  for (let n = 0; n < hosts; n++)
     standalone(
       world,
-      `host-${String(n).padStart(4, '0')}`,
+      name('host', n, hosts, 4),
       defaults[n % defaults.length]!,
       n % 4 === 0 ? [] : [OPT_IN],
       now,
@@ -252,8 +250,9 @@ export function seedLarge(world: World, now: number): void {
     taskDef(world, 'api', '256', '512', true, now),
     taskDef(world, 'jobs', '256', '512', true, now),
   ];
-  for (let c = 0; c < 100; c++) {
-    const arn = cluster(world, `cluster-${String(c).padStart(3, '0')}`, c % 5 === 4 ? [] : [OPT_IN], now);
+  const clusters = 100 * scale;
+  for (let c = 0; c < clusters; c++) {
+    const arn = cluster(world, name('cluster', c, clusters, 3), c % 5 === 4 ? [] : [OPT_IN], now);
     for (let s = 0; s < 20; s++)
       service(
         world,
@@ -266,11 +265,12 @@ export function seedLarge(world: World, now: number): void {
         now,
       );
   }
-  for (let a = 0; a < 2000; a++) {
-    const asg = `asg-${String(a % 500).padStart(3, '0')}`;
+  const alarms = 2000 * scale;
+  for (let a = 0; a < alarms; a++) {
+    const asg = name('asg', a % asgs, asgs, 3);
     alarm(
       world,
-      `alarm-${String(a).padStart(4, '0')}-${asg}`,
+      `${name('alarm', a, alarms, 4)}-${asg}`,
       {
         namespace: 'AWS/EC2',
         metricName: 'CPUUtilization',

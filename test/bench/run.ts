@@ -10,6 +10,7 @@ process.env.NODE_ENV ??= 'production';
 const GROUPS: FigureGroup[] = await Promise.all([
   import('./figures/startup.js').then((m) => m.startup),
   import('./figures/discovery-sandbox.js').then((m) => m.discoverySandbox),
+  import('./figures/discovery-growth.js').then((m) => m.discoveryGrowth),
   import('./figures/discovery-moto.js').then((m) => m.discoveryMoto),
   import('./figures/run-moto.js').then((m) => m.runMoto),
   import('./figures/engine-corpus.js').then((m) => m.engineCorpus),

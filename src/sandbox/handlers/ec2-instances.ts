@@ -68,8 +68,12 @@ function describeInstances({ world }: Ctx, input: DescribeInstancesRequest): obj
       'InvalidParameterCombination',
       'The parameter instancesSet cannot be used with the parameter maxResults',
     );
-  const all = selectInstances(world, input);
   const scope = `di:${JSON.stringify(input.Filters ?? [])}`;
+  // A paginated listing selects once per world version, not once per page (O(n) per page made a
+  // 160,000-instance listing quadratic).
+  const all = input.InstanceIds?.length
+    ? selectInstances(world, input)
+    : world.memo(scope, () => selectInstances(world, input));
   const { items, next } = page(all, size ?? Math.max(1, all.length), input.NextToken, scope, badEc2Token);
   const vols = world.memo('volumesByInstance', () => volumesByInstance(world));
   const reservations: Reservation[] = [];
