@@ -109,6 +109,8 @@ export function Console({
     onExit();
   };
 
+  const tooSmall = size.width < MIN_SIZE.width || size.height < MIN_SIZE.height;
+  // Too small: the screens stay mounted but hidden; the global keys (q quits) still work.
   useCommands(
     GLOBAL_COMMANDS,
     (id) => {
@@ -135,7 +137,7 @@ export function Console({
           return void quit(false);
       }
     },
-    { priority: Priority.Global, isActive: overlay === undefined },
+    { priority: Priority.Global, isActive: overlay === undefined || tooSmall },
   );
 
   const header = (
@@ -149,7 +151,6 @@ export function Console({
   );
   // Too small: the message shows and the screens stay mounted but hidden and deaf, so growing the
   // terminal back restores them as they were (tab, cursor, filter, marks).
-  const tooSmall = size.width < MIN_SIZE.width || size.height < MIN_SIZE.height;
   const bodyHeight = Math.max(1, size.height - 2 - 1 - (flash ? 1 : 0) - (overlay === 'note' ? 1 : 0));
   const screenActive = overlay === undefined && !tooSmall;
   // Halt first (it must always be in sight), then the screen's keys, then the other global keys.
@@ -252,6 +253,7 @@ export function Console({
           <Text color={theme.text.accent}>note: </Text>
           <TextField
             placeholder="what the team sees (enter to stamp it, esc to drop)"
+            focus={!tooSmall}
             onSubmit={(text) => {
               if (text.trim()) services.steady.note(text.trim());
               setOverlay(undefined);

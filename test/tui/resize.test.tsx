@@ -82,4 +82,18 @@ describe('Console on resize', () => {
     expect(ui.frame()).toMatch(/ ●i-0web1/);
     await ui.unmount();
   });
+
+  it('while too small, q quits even with the note field open (no hidden typing)', async () => {
+    let exited = 0;
+    const ui = await renderTui(<App services={services()} clock={stillClock} onExit={() => exited++} />, {
+      bare: true,
+    });
+    await ui.resize(80, 24);
+    await ui.press('n');
+    expect(ui.frame()).toContain('note:');
+    await ui.resize(60, 20);
+    await ui.press('q');
+    expect(exited).toBe(1);
+    await ui.unmount();
+  });
 });
