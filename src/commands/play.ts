@@ -61,24 +61,17 @@ export const run: CommandModule['run'] = async (argv) => {
       import('../experiment/log.js'),
       import('../session/session.js'),
     ]);
-  const [
-    { connect, parsePositive },
-    { sdkCall },
-    { playWiring },
-    { validateExperiment },
-    { formatIssue },
-    vars,
-    { realSleep },
-  ] = await Promise.all([
-    import('./connect.js'),
-    import('../aws/ops/call.js'),
-    import('../scenario/play-wiring.js'),
-    import('../experiment/validate.js'),
-    import('../experiment/errors.js'),
-    import('../experiment/vars.js'),
-    import('../experiment/run-context.js'),
-  ]);
-  const speed = o.speed === undefined ? 1 : parsePositive(o.speed, '--speed', 'speed factor');
+  const [{ connect }, { sdkCall }, { playWiring }, { validateExperiment }, { formatIssue }, vars, time] =
+    await Promise.all([
+      import('./connect.js'),
+      import('../aws/ops/call.js'),
+      import('../scenario/play-wiring.js'),
+      import('../experiment/validate.js'),
+      import('../experiment/errors.js'),
+      import('../experiment/vars.js'),
+      import('./sandbox-time.js'),
+    ]);
+  const sleep = time.sandboxSleep(o.sandbox, o.speed);
   const varsLoaded = vars.loadVarFiles(o['var-file'], vars.parseVars(o.var));
   const env = { ...process.env, ...varsLoaded.env };
   const experiment = loadExperimentFile(file);
@@ -172,8 +165,7 @@ export const run: CommandModule['run'] = async (argv) => {
       vars: varsLoaded,
       env,
       signal: abort.signal,
-      // On the sandbox a pause lasts sandbox time: --speed 20 makes a 300 s pause 15 s of wall.
-      ...(conn.sandbox && speed !== 1 ? { sleep: (ms, signal) => realSleep(ms / speed, signal) } : {}),
+      ...(sleep ? { sleep } : {}),
     })
       .catch((err: unknown) => {
         say('ERROR', firstSentence(err));

@@ -202,6 +202,7 @@ async function runRecorded(
       );
     }
     const colour = log.colourModeFor(process.stderr.isTTY === true);
+    const sleep = o.sleep ?? (await import('./sandbox-time.js')).sandboxSleep(o.sandbox, o.speed);
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     process.on('SIGINT', onSignal);
@@ -217,7 +218,7 @@ async function runRecorded(
         },
         env: process.env,
         signal: abort.signal,
-        ...(o.sleep ? { sleep: o.sleep } : {}),
+        ...(sleep ? { sleep } : {}),
         host: { platform: `gameday-${VERSION}`, node: 'gameday-replay' },
       });
       if (abort.signal.aborted) session?.halt('interrupted by a signal', await functions.undoAll());

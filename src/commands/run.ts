@@ -28,6 +28,7 @@ import { UserError } from '../util/errors.js';
 import { type GuardFlags, type LoadedFunctions, loadFunctionRegistry } from './functions.js';
 import type { CommandModule } from './registry.js';
 import { openRunSession } from './run-session.js';
+import { sandboxSleep } from './sandbox-time.js';
 
 const USAGE =
   'usage: gameday run FILE [--journal-path P] [--dry [probes|actions|activities|pause]] [--rollback-strategy S] ' +
@@ -286,6 +287,7 @@ export const run: CommandModule['run'] = async (argv) => {
       if (line.level !== 'DEBUG' || o.verbose) process.stderr.write(`${formatLine(line, colour)}\n`);
     runbook?.onEvent(e);
   };
+  const sleep = sandboxSleep(o.sandbox, o.speed);
   let endReason = 'crashed';
   try {
     const result = await runExperiment(loaded.experiment, {
@@ -300,6 +302,7 @@ export const run: CommandModule['run'] = async (argv) => {
       env: loaded.env,
       signal: runAbort.signal,
       rollbackSignal: rollbackAbort.signal,
+      ...(sleep ? { sleep } : {}),
       host: {
         platform: `${type()}-${release()}-${arch()}-with-node${process.versions.node}`,
         node: hostname(),
