@@ -53,6 +53,10 @@ try {
   await t.waitFor('Steady state');
   t.keys('?');
   save('9-help', await t.waitFor('any key closes'));
+  t.keys('Escape');
+  await t.waitFor('Steady state');
+  t.keys('s');
+  save('10-scenarios', await t.waitFor('Scenarios ('));
 } finally {
   t.kill();
 }
