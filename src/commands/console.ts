@@ -56,10 +56,23 @@ export const run: CommandModule['run'] = async (argv) => {
   // Before the first frame: offer to recover earlier sessions' changes (never those of sessions
   // still running in another console or run).
   const { recoveryOffer } = await import('../session/recover.js');
-  const offer = recoveryOffer(
-    values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir(),
-  );
-  if (offer) process.stderr.write(`gameday: ${offer}\n`);
+  const recordRoot = values['record-dir'] ?? (await import('../session/record-dir.js')).defaultRecordDir();
+  const offer = recoveryOffer(recordRoot);
+  if (offer) {
+    process.stderr.write(`gameday: ${offer}\n`);
+    if (await askYes('Undo them now, before the console opens? [y/N] ')) {
+      const recover = await import('./recover.js');
+      const flags = (['region', 'profile', 'timeout'] as const).flatMap((k) =>
+        values[k] === undefined ? [] : [`--${k}`, values[k]!],
+      );
+      const code = await recover.run(['--yes', '--record-dir', recordRoot, ...flags]);
+      if (
+        code !== 0 &&
+        !(await askYes('Some changes are still not undone (listed above). Open the console anyway? [y/N] '))
+      )
+        return code;
+    }
+  }
 
   // Ink and the console start loading while we connect; no AWS client loads before the first frame.
   const consoleModule = import('../tui/run.js');
@@ -196,6 +209,17 @@ function playFlags(values: ReturnType<typeof parse>['values']): string[] {
     if (v !== undefined) out.push(`--${name}`, v);
   }
   return out;
+}
+
+/** Asks a yes/no question on the terminal (before the console takes the screen); no means no. */
+async function askYes(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
 }
 
 /** Opens the session's recording (write-ahead), or says in one line why it cannot. */
