@@ -46,8 +46,17 @@ const PACKAGES: Record<ServiceName, () => Promise<Record<string, unknown>>> = {
   iam: () => import('@aws-sdk/client-iam'),
 };
 
+// Each package's module, once: a fresh import() per call costs a module-map lookup (and under a
+// loader hook, as in tests, a round trip to the hook) on every AWS call the steady loop makes.
+const loaded = new Map<ServiceName, Promise<Record<string, unknown>>>();
+
 async function commandClass(service: ServiceName, operation: string): Promise<CommandCtor> {
-  const mod = await PACKAGES[service]();
+  let pending = loaded.get(service);
+  if (!pending) {
+    pending = PACKAGES[service]();
+    loaded.set(service, pending);
+  }
+  const mod = await pending;
   const ctor = mod[`${operation}Command`];
   if (typeof ctor !== 'function') throw new Error(`unknown ${service} operation ${operation}`);
   return ctor as CommandCtor;
