@@ -4,6 +4,7 @@
 // Works the same for a real account and the sandbox (which sits beneath the same AWS door).
 import type { Inventory } from '../../aws/inventory.js';
 import type { AwsCall } from '../../aws/ops/call.js';
+import { coalesceReads } from '../../aws/ops/coalesce.js';
 import { Guard, type GuardEvent, type GuardOptions } from '../../catalog/guard.js';
 import { CATALOG, catalogEntries } from '../../catalog/index.js';
 import type { CatalogEntry } from '../../catalog/types.js';
@@ -52,6 +53,9 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     recorder: rec ? (e) => rec.guardEvent(e) : undefined,
   });
   const entries = catalogEntries(runtimeFor(guard));
+  // The probes of one tick ask for one group or service each: batched into one call per API.
+  const probeAws = coalesceReads(o.aws);
+  const probeEntries = catalogEntries({ guard, aws: async () => probeAws });
   const byId = new Map(entries.map((e) => [e.id, e]));
   let halt = new AbortController();
   let nextRun = 1;
@@ -116,7 +120,10 @@ export function buildServices(o: ServicesOptions): ConsoleServices & { guard: Gu
     lastInventory = inv;
     if (!configured) {
       configured = true;
-      steady.configure({ probes: defaultProbes(inv, entries).map(explained), series: alarmSeries(inv) });
+      steady.configure({
+        probes: defaultProbes(inv, probeEntries).map(explained),
+        series: alarmSeries(inv),
+      });
       if (rec) {
         rec.attachLoop(steady);
         rec.stopConditions(
