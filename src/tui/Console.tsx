@@ -187,6 +187,7 @@ export function Console({
           <InventoryScreen
             snapshot={inv}
             now={ticker}
+            refreshedAt={inventory.refreshedAt}
             width={size.width}
             height={bodyHeight}
             marked={marked}

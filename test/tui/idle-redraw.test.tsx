@@ -76,13 +76,15 @@ describe('idle console', () => {
     await ui.unmount();
   });
 
-  it('a refresh that finds the same account redraws once (no "loading" flash) and keeps the rows', async () => {
+  it('a refresh that finds the same account redraws nothing; the next tick shows it fresh', async () => {
     const { ui, time } = await open();
     await ui.act(() => time.fire(1000));
     expect(ui.frame()).toContain('updated 1s ago');
     const before = ui.frames.length;
     await ui.act(async () => time.fire(5_000));
-    expect(ui.frame()).toContain('updated 0s ago');
+    expect(ui.frames.length).toBe(before);
+    await ui.act(() => time.fire(1000));
+    expect(ui.frame()).toContain('updated 1s ago');
     expect(ui.frame()).toContain('EC2 (8)');
     expect(ui.frames.length - before).toBe(1);
     await ui.unmount();
@@ -109,7 +111,7 @@ describe('InventoryModel', () => {
     await model.refresh();
     expect(model.snapshot().inventory).toBe(first);
     expect(model.snapshot().loading).toBe(false);
-    expect(notified).toBe(1);
+    expect(notified).toBe(0);
     const changed = shopInventory();
     changed.instances[0] = { ...changed.instances[0]!, state: 'stopped' };
     inv = changed;
@@ -117,13 +119,33 @@ describe('InventoryModel', () => {
     expect(model.snapshot().inventory).toBe(changed);
   });
 
-  it('shows "loading" only until the first inventory', async () => {
+  it('shows "loading" only until the first inventory, and an unchanged refresh notifies nobody', async () => {
     const model = new InventoryModel(async () => shopInventory());
     const seen: boolean[] = [];
     model.subscribe(() => seen.push(model.snapshot().loading));
     await model.refresh();
     await model.refresh();
-    expect(seen).toEqual([true, false, false]);
+    expect(seen).toEqual([true, false]);
+  });
+});
+
+describe('InventoryModel after a failed refresh', () => {
+  it('a refresh that finds the same resources again clears the error and tells the views', async () => {
+    let fail = false;
+    const model = new InventoryModel(async () => {
+      if (fail) throw new Error('Throttling: Rate exceeded');
+      return shopInventory();
+    });
+    await model.refresh();
+    fail = true;
+    await model.refresh();
+    expect(model.snapshot().error).toBe('Throttling: Rate exceeded');
+    fail = false;
+    let notified = 0;
+    model.subscribe(() => notified++);
+    await model.refresh();
+    expect(model.snapshot().error).toBeUndefined();
+    expect(notified).toBe(1);
   });
 });
 

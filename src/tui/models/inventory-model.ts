@@ -29,7 +29,11 @@ export class InventoryModel {
   /** The current state (a new object after each change). */
   snapshot = (): InventorySnapshot => this.snap;
 
-  /** Calls `listener` after every change; returns the unsubscribe. */
+  /** When the last refresh landed, even one that found nothing new (it does not notify). */
+  refreshedAt = (): number | undefined => this.snap.updatedAt;
+
+  /** Calls `listener` after every change (not after a refresh that found the same resources);
+   * returns the unsubscribe. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -63,15 +67,14 @@ export class InventoryModel {
     if (!shown) this.set({ loading: true });
     try {
       const loaded = await this.load();
-      // An unchanged account keeps its inventory object, so the views' memoised rows still hold
-      // and only "updated 0s ago" redraws.
-      const inventory = shown && sameResources(shown, loaded) ? shown : loaded;
-      this.set({
-        inventory,
-        loading: false,
-        error: undefined,
-        updatedAt: (this.opts.clock ?? realClock).now(),
-      });
+      const updatedAt = (this.opts.clock ?? realClock).now();
+      // An unchanged account changes nothing on screen but the freshness, which reads `updatedAt`
+      // on its own tick (refreshedAt): no notification, no redraw of the views.
+      if (shown && !this.snap.error && sameResources(shown, loaded)) {
+        this.snap = { ...this.snap, updatedAt };
+        return;
+      }
+      this.set({ inventory: loaded, loading: false, error: undefined, updatedAt });
     } catch (err) {
       this.set({ loading: false, error: err instanceof Error ? err.message : String(err) });
     }

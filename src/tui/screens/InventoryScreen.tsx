@@ -24,6 +24,9 @@ export interface InventoryScreenProps {
   snapshot: InventorySnapshot;
   /** The time, fixed or ticking (only the freshness text re-renders on a tick). */
   now: number | Store<number>;
+  /** When the data was last confirmed, read on each tick (a refresh that found nothing new does
+   * not redraw the screen); default the snapshot's `updatedAt`. */
+  refreshedAt?: () => number | undefined;
   width: number;
   height: number;
   marked: ReadonlyMap<string, TargetRef>;
@@ -147,7 +150,7 @@ export function InventoryScreen(props: InventoryScreenProps) {
             </Text>
           ))}
         </Text>
-        <Freshness snapshot={props.snapshot} now={props.now} />
+        <Freshness snapshot={props.snapshot} now={props.now} refreshedAt={props.refreshedAt} />
       </Box>
       {details ? (
         <DetailsPanel row={details} attacks={props.attacksFor([details.target])} height={tableHeight + 1} />
@@ -254,10 +257,19 @@ function DetailsPanel({
 }
 
 /** "updated 3s ago" (or the refresh's failure): re-renders alone on each tick. */
-function Freshness({ snapshot, now }: { snapshot: InventorySnapshot; now: number | Store<number> }) {
+function Freshness({
+  snapshot,
+  now,
+  refreshedAt,
+}: {
+  snapshot: InventorySnapshot;
+  now: number | Store<number>;
+  refreshedAt?: () => number | undefined;
+}) {
   const theme = useTheme();
   const t = useNow(now);
-  const updated = snapshot.updatedAt !== undefined ? `updated ${ago(t - snapshot.updatedAt)}` : '';
+  const at = refreshedAt ? refreshedAt() : snapshot.updatedAt;
+  const updated = at !== undefined ? `updated ${ago(t - at)}` : '';
   return (
     <Text color={snapshot.error ? theme.status.error : theme.text.secondary}>
       {snapshot.loading && !snapshot.inventory
