@@ -19,10 +19,15 @@ if (at >= 0 && !fromTally) {
 const tally = fromTally ?? join(mkdtempSync(join(tmpdir(), 'gd-chaos-')), 'tally.ndjson');
 const run = fromTally
   ? undefined
-  : spawnSync('npx', ['vitest', 'run', 'test/hardening'], {
-      stdio: 'inherit',
-      env: { ...process.env, GAMEDAY_CHAOS_TALLY: tally },
-    });
+  : // the replay's live-view halt/quit/signal cases live with the replay screen's tests
+    spawnSync(
+      'npx',
+      ['vitest', 'run', 'test/hardening', 'test/tui/replay-screen.test.tsx', 'test/tui/replay.e2e.test.ts'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, GAMEDAY_CHAOS_TALLY: tally },
+      },
+    );
 const lines: TallyLine[] = existsSync(tally)
   ? readFileSync(tally, 'utf8')
       .split('\n')

@@ -19,6 +19,7 @@ import { Session } from '../../src/session/session.js';
 import type { LoopClock } from '../../src/steady/types.js';
 import { ReplayModel } from '../../src/tui/models/replay-model.js';
 import { ReplayScreen } from '../../src/tui/screens/ReplayScreen.js';
+import { recordTally } from '../hardening/tally.js';
 import { tempRoot } from '../session/support.js';
 import { keys, renderTui } from './render.js';
 
@@ -144,7 +145,9 @@ describe('ReplayScreen on the sandbox', () => {
     await ui.press('q');
     await until(ui, () => exited, 'the exit');
     const closed = session.close('test');
-    expect(pendingUndos(readRecordingLog(closed.dir).events)).toEqual([]);
+    const left = pendingUndos(readRecordingLog(closed.dir).events);
+    recordTally('signals', 'replay: live view', 'h key', left.length === 0);
+    expect(left).toEqual([]);
     const recorded = loadRecording(closed.dir);
     expect(recorded.run.at(-1)).toMatchObject({ type: 'run-end', status: 'interrupted' });
     expect(recorded.session.some((e) => e.type === 'halt')).toBe(true);
@@ -177,7 +180,9 @@ describe('ReplayScreen on the sandbox', () => {
     await until(ui, () => exited, 'the exit');
     expect(model.active()).toBe(0);
     const closed = session.close('test');
-    expect(pendingUndos(readRecordingLog(closed.dir).events)).toEqual([]);
+    const left = pendingUndos(readRecordingLog(closed.dir).events);
+    recordTally('signals', 'replay: live view', 'q key', left.length === 0);
+    expect(left).toEqual([]);
     expect(loadRecording(closed.dir).session.find((e) => e.type === 'halt')).toMatchObject({
       reason: 'quit',
       undone: 2,

@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordingLog } from '../../src/session/recorder.js';
 import { loadRecording } from '../../src/session/recording.js';
 import { pendingUndos } from '../../src/session/recover.js';
+import { recordTally } from '../hardening/tally.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const EXAMPLE = '20260105T090000Z-stop-one-web-instance';
@@ -84,7 +85,9 @@ describe.skipIf(!hasTmux)('gameday replay --sandbox in tmux (80x24)', () => {
       expect(s).toContain('EXIT=1');
       expect(s).toContain(`${signal}: halted and undid`);
       const dir = replayDir();
-      expect(pendingUndos(readRecordingLog(dir).events)).toEqual([]);
+      const left = pendingUndos(readRecordingLog(dir).events);
+      recordTally('signals', 'replay: live view', signal, left.length === 0);
+      expect(left).toEqual([]);
       const rec = loadRecording(dir);
       expect(rec.run.at(-1)).toMatchObject({ type: 'run-end', status: 'interrupted' });
       const halt = rec.session.find((e) => e.type === 'halt');
