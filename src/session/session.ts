@@ -2,6 +2,7 @@
 // loop all append here, each event fsync'd before the call returns (write-ahead). On close it
 // writes the projections beside the log: experiment.json (Chaos Toolkit) and journal.json.
 import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { GuardEvent } from '../catalog/guard-types.js';
 import type { RunEvent } from '../experiment/events.js';
@@ -103,7 +104,7 @@ export class Session {
       region: info.region,
       sandbox: info.sandbox,
       gamedayVersion: info.gamedayVersion ?? 'unknown',
-      operator: info.operator ?? null,
+      operator: info.operator ?? osUser(),
     });
     return s;
   }
@@ -303,4 +304,13 @@ export function writeProjections(dir: string, records: readonly RecordedEvent[])
     out.errors.push((err as Error).message);
   }
   return out;
+}
+
+/** Who is at the keyboard when $USER is not set (containers, CI): the OS account, if it has one. */
+function osUser(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null;
+  }
 }
