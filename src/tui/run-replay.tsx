@@ -1,6 +1,7 @@
 // Renders `gameday replay` on the terminal until the operator quits: the alternate screen (restored
 // on any exit), our own Ctrl-C handling (quitting asks about undoing first), incremental redraws.
 import { render } from 'ink';
+import { onAltScreen } from './alt-screen.js';
 import { SettingsProvider } from './context.js';
 import { KeypressProvider } from './hooks/keypress.js';
 import { useTerminalSize } from './hooks/terminal-size.js';
@@ -14,14 +15,7 @@ function Sized({ model, onExit }: { model: ReplayModel; onExit(): void }) {
 
 /** Shows the replay and resolves when it has been quit (or `signal` closed it). */
 export async function runReplayApp(model: ReplayModel, signal?: AbortSignal): Promise<void> {
-  process.stdout.write('\u001B[?1049h\u001B[H');
-  let restored = false;
-  const restore = () => {
-    if (!restored) process.stdout.write('\u001B[?1049l');
-    restored = true;
-  };
-  process.once('exit', restore);
-  try {
+  return onAltScreen(async () => {
     const app = render(
       <SettingsProvider value={{}}>
         <KeypressProvider>
@@ -32,8 +26,5 @@ export async function runReplayApp(model: ReplayModel, signal?: AbortSignal): Pr
     );
     signal?.addEventListener('abort', () => app.unmount(), { once: true });
     await app.waitUntilExit();
-  } finally {
-    restore();
-    process.off('exit', restore);
-  }
+  });
 }

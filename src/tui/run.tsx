@@ -3,6 +3,7 @@
 // at a 1 s tick).
 import { render } from 'ink';
 import { App } from './App.js';
+import { onAltScreen } from './alt-screen.js';
 import type { ConsoleServices } from './services.js';
 import type { HeaderInfo } from './widgets/Header.js';
 
@@ -28,16 +29,9 @@ export interface ConsoleOutcome {
 /** Shows the console and resolves when it has been quit; rejects with `ready`'s error if the
  * services could not be built (the first frame is already up by then). */
 export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): Promise<ConsoleOutcome> {
-  process.stdout.write('\u001B[?1049h\u001B[H');
-  let restored = false;
-  const restore = () => {
-    if (!restored) process.stdout.write('\u001B[?1049l');
-    restored = true;
-  };
-  process.once('exit', restore);
   let failure: { err: unknown } | undefined;
   const outcome: ConsoleOutcome = {};
-  try {
+  return onAltScreen(async () => {
     const app = render(
       <App
         boot={{
@@ -62,8 +56,5 @@ export async function runConsole(start: ConsoleStart, opts: RunConsoleOptions): 
     await app.waitUntilExit();
     if (failure) throw failure.err;
     return outcome;
-  } finally {
-    restore();
-    process.off('exit', restore);
-  }
+  });
 }

@@ -2,6 +2,7 @@
 // call these and notify; src/commands/console.ts fulfils them with discovery, the catalogue, the
 // guard and the steady-state loop (or the sandbox beneath the same AWS clients).
 import type { Inventory, Tags } from '../aws/inventory.js';
+import type { ScenarioEntry } from '../scenario/library.js';
 import type { SteadyLoop } from '../steady/loop.js';
 import type { MetricSpec } from '../steady/types.js';
 import type { HeaderInfo } from './widgets/Header.js';
@@ -133,15 +134,5 @@ export interface ConsoleServices {
   scenarios?(): ScenarioSummary[];
 }
 
-/** One scenario as the console's Scenarios screen lists it (src/scenario/library.ts fills it). */
-export interface ScenarioSummary {
-  file: string;
-  title: string;
-  description: string;
-  tags: string[];
-  attacks: number;
-  gates: number;
-  maxTargets: number;
-  /** Why it cannot be played, when it cannot. */
-  problem?: string;
-}
+/** One scenario as the console's Scenarios screen lists it (src/scenario/library.ts reads it). */
+export type ScenarioSummary = ScenarioEntry;

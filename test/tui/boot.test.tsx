@@ -5,20 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { discover } from '../../src/aws/discovery/index.js';
 import { accountAlias, callerIdentity } from '../../src/aws/identity.js';
 import { sdkCall } from '../../src/aws/ops/call.js';
-import type { LoopClock } from '../../src/steady/types.js';
 import { App } from '../../src/tui/App.js';
 import type { ConsoleServices } from '../../src/tui/services.js';
 import { buildServices } from '../../src/tui/wiring/services.js';
 import { type Rig, rig } from '../sandbox/support.js';
+import { stillClock } from './fake-services.js';
 import { renderTui } from './render.js';
 
-const stillClock: LoopClock = {
-  now: () => Date.parse('2026-11-25T12:00:00Z'),
-  setInterval: () => 0,
-  clearInterval: () => {},
-  setTimeout: () => 0,
-  clearTimeout: () => {},
-};
 const base = { region: 'us-east-1', sandbox: true, readOnly: false, dryRun: false };
 
 let r: Rig | undefined;

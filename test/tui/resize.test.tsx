@@ -2,19 +2,11 @@
 // rows), below 80x24 it asks to be made bigger, and growing back restores the screen as it was.
 import { describe, expect, it } from 'vitest';
 import { SteadyLoop } from '../../src/steady/loop.js';
-import type { LoopClock } from '../../src/steady/types.js';
 import { App } from '../../src/tui/App.js';
 import type { ConsoleServices } from '../../src/tui/services.js';
+import { stillClock } from './fake-services.js';
 import { shopInventory, withHosts } from './fixtures.js';
 import { keys, renderTui } from './render.js';
-
-const stillClock: LoopClock = {
-  now: () => Date.parse('2026-11-25T12:00:00Z'),
-  setInterval: () => 0,
-  clearInterval: () => {},
-  setTimeout: () => 0,
-  clearTimeout: () => {},
-};
 
 function services(): ConsoleServices {
   return {

@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import type { LineFeed } from '../../../scenario/feed.js';
 import type { RunbookMachine } from '../../../scenario/machine.js';
+import { onAltScreen } from '../../alt-screen.js';
 import { SettingsProvider } from '../../context.js';
 import { KeypressProvider, Priority, useKeypress } from '../../hooks/keypress.js';
 import { theme } from '../../theme.js';
@@ -35,15 +36,8 @@ function Interruptible({ onInterrupt }: { onInterrupt(): void }) {
 
 /** Runs the runbook screen; resolves 'finished' after the summary, 'interrupted' on Ctrl+C. */
 export async function runRunbookApp(opts: RunbookAppOptions): Promise<'finished' | 'interrupted'> {
-  process.stdout.write('\u001B[?1049h\u001B[H');
-  let restored = false;
-  const restore = () => {
-    if (!restored) process.stdout.write('\u001B[?1049l');
-    restored = true;
-  };
-  process.once('exit', restore);
   let outcome: 'finished' | 'interrupted' = 'finished';
-  try {
+  await onAltScreen(async () => {
     const app = render(
       <SettingsProvider value={{ theme, readOnly: false }}>
         <KeypressProvider>
@@ -68,9 +62,6 @@ export async function runRunbookApp(opts: RunbookAppOptions): Promise<'finished'
       { exitOnCtrlC: false },
     );
     await app.waitUntilExit();
-  } finally {
-    restore();
-    process.off('exit', restore);
-  }
+  });
   return outcome;
 }
