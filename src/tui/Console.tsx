@@ -73,11 +73,16 @@ export function Console({
   const [marked, setMarked] = useState(new Map<string, TargetRef>());
   const [flash, setFlash] = useState<string | undefined>();
   // The clock ticks in the header and the inventory's freshness text only, not in this tree.
-  const ticker = useMemo(() => new Ticker(clock), [clock]);
+  const ticker = useMemo(() => new Ticker(clock, 5000), [clock]);
   const started = useRef(clock.now()).current;
   const ticking = useMemo(() => ({ now: ticker, since: started }), [ticker, started]);
   const exiting = useRef(false);
   const scenarios = useMemo(() => services.scenarios?.() ?? [], [services]);
+  // Idle (browsing, nothing in place): the clock ticks every 5 s and shows minutes, so an idle
+  // console draws a frame every 5 s instead of every second; the live view, an attack in progress
+  // or a change still active bring the seconds back at once.
+  const idle = (screen === 'inventory' || screen === 'scenarios') && services.activeChanges() === 0;
+  useEffect(() => ticker.setPeriod(idle ? 5000 : 1000), [ticker, idle]);
 
   useEffect(() => {
     inventory.start();

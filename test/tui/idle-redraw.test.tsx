@@ -1,4 +1,4 @@
-// An idle console redraws once a second (the clock) and no more: a steady-loop tick behind the
+// An idle console redraws once every five seconds (the clock, in minutes) and no more: a steady-loop tick behind the
 // inventory screen, or a refresh that finds the account unchanged, must not redraw the screen.
 import { describe, expect, it } from 'vitest';
 import type { LoopClock } from '../../src/steady/types.js';
@@ -53,14 +53,32 @@ async function open() {
 }
 
 describe('idle console', () => {
-  it('a second passing redraws once: the clock and the freshness move together', async () => {
+  it('idle, the clock shows minutes and five seconds passing redraw once (clock and freshness together)', async () => {
     const { ui, time } = await open();
-    expect(ui.frame()).toContain('⏱ 00:00:00');
-    const before = ui.frames.length;
+    expect(ui.frame()).toContain('⏱ 0m');
+    let before = ui.frames.length;
+    await ui.act(() => time.fire(1000));
+    expect(ui.frames.length).toBe(before);
+    await ui.act(() => time.fire(5000));
+    expect(ui.frame()).toContain('updated 6s ago');
+    expect(ui.frames.length - before).toBe(1);
+    // The live view brings the seconds back at once, and ticks every second.
+    await ui.press('v');
+    expect(ui.frame()).toContain('⏱ 00:00:06');
+    before = ui.frames.length;
+    await ui.act(() => time.fire(1000));
+    expect(ui.frame()).toContain('⏱ 00:00:07');
+    expect(ui.frames.length - before).toBe(1);
+    await ui.unmount();
+  });
+
+  it('a change still active keeps the seconds on the inventory', async () => {
+    const { ui, time, setActive } = await open();
+    setActive(1);
+    await ui.press('v', 'i');
     await ui.act(() => time.fire(1000));
     expect(ui.frame()).toContain('⏱ 00:00:01');
-    expect(ui.frame()).toContain('updated 1s ago');
-    expect(ui.frames.length - before).toBe(1);
+    expect(ui.frame()).toContain('● 1 active');
     await ui.unmount();
   });
 
@@ -76,17 +94,18 @@ describe('idle console', () => {
     await ui.unmount();
   });
 
-  it('a refresh that finds the same account redraws nothing; the next tick shows it fresh', async () => {
+  it('a refresh that finds the same account redraws nothing beyond the clock; the tick shows it fresh', async () => {
     const { ui, time } = await open();
-    await ui.act(() => time.fire(1000));
-    expect(ui.frame()).toContain('updated 1s ago');
+    await ui.act(() => time.fire(5000));
+    expect(ui.frame()).toContain('updated 5s ago');
     const before = ui.frames.length;
+    // the refresh (every 5 s here) and the idle clock fire together: one frame between them
     await ui.act(async () => time.fire(5_000));
-    expect(ui.frames.length).toBe(before);
-    await ui.act(() => time.fire(1000));
-    expect(ui.frame()).toContain('updated 1s ago');
-    expect(ui.frame()).toContain('EC2 (8)');
     expect(ui.frames.length - before).toBe(1);
+    await ui.act(() => time.fire(5000));
+    expect(ui.frame()).toContain('updated 5s ago');
+    expect(ui.frame()).toContain('EC2 (8)');
+    expect(ui.frames.length - before).toBe(2);
     await ui.unmount();
   });
 

@@ -12,9 +12,26 @@ export class Ticker implements Store<number> {
 
   constructor(
     private readonly clock: LoopClock,
-    private readonly periodMs = 1000,
+    private period = 1000,
   ) {
     this.now = clock.now();
+  }
+
+  /** How often it ticks now. */
+  get periodMs(): number {
+    return this.period;
+  }
+
+  /** Ticks at another period from now on (the console ticks coarsely while idle); going finer
+   * ticks at once, so a clock that starts showing seconds is current. */
+  setPeriod(ms: number): void {
+    if (ms === this.period) return;
+    const finer = ms < this.period;
+    this.period = ms;
+    if (this.timer === undefined) return;
+    this.clock.clearInterval(this.timer);
+    this.timer = this.clock.setInterval(this.tick, this.period);
+    if (finer) this.tick();
   }
 
   /** The time at the last tick. */
@@ -23,7 +40,7 @@ export class Ticker implements Store<number> {
   /** Ticks while at least one listener is subscribed. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (this.timer === undefined) this.timer = this.clock.setInterval(this.tick, this.periodMs);
+    if (this.timer === undefined) this.timer = this.clock.setInterval(this.tick, this.period);
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0 && this.timer !== undefined) {
@@ -40,6 +57,16 @@ export class Ticker implements Store<number> {
 }
 
 const still = () => () => {};
+
+/** Whether a time source ticks coarsely (the console idling): re-renders the caller when it changes. */
+export function useCoarse(source: number | Store<number>): boolean {
+  const ticker = source instanceof Ticker ? source : undefined;
+  return useSyncExternalStore(
+    ticker ? ticker.subscribe : still,
+    () => (ticker ? ticker.periodMs > 1000 : false),
+    () => (ticker ? ticker.periodMs > 1000 : false),
+  );
+}
 
 /** A time that is either fixed (tests, a paused frame) or a ticker's; re-renders only the caller. */
 export function useNow(source: number | Store<number>): number {

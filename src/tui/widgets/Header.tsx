@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../context.js';
 import type { Store } from '../hooks/store.js';
-import { useNow } from '../models/ticker.js';
+import { useCoarse, useNow } from '../models/ticker.js';
 import { clock } from './layout.js';
 
 /** Who and where the console is connected to, and its modes. */
@@ -87,6 +87,8 @@ function Status(p: {
 }) {
   const theme = useTheme();
   const elapsedMs = useNow(p.now) - p.since;
+  // A ticker slowed down while the console idles shows minutes, not seconds that jump.
+  const coarse = useCoarse(p.now);
   const active = typeof p.active === 'function' ? p.active() : p.active;
   return (
     <Text>
@@ -94,7 +96,7 @@ function Status(p: {
       {p.readOnly ? null : (
         <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
       )}
-      <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs)}`}</Text>
+      <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs, coarse)}`}</Text>
     </Text>
   );
 }

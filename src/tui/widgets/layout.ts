@@ -34,8 +34,12 @@ export function ago(ms: number): string {
   return `${Math.floor(s / 3600)}h ago`;
 }
 
-/** HH:MM:SS of an elapsed time: the session clock. */
-export function clock(ms: number): string {
+/** HH:MM:SS of an elapsed time: the session clock (coarse: "12m", "1h05m", while the console idles). */
+export function clock(ms: number, coarse = false): string {
+  if (coarse) {
+    const m = Math.max(0, Math.floor(ms / 60_000));
+    return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m` : `${m}m`;
+  }
   const s = Math.max(0, Math.floor(ms / 1000));
   const hh = String(Math.floor(s / 3600)).padStart(2, '0');
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
