@@ -66,6 +66,22 @@ describe('InventoryScreen', () => {
     await ui.unmount();
   });
 
+  it("a large account's counts shorten the tab labels instead of running past 80 columns", async () => {
+    const big = shopInventory(10_000);
+    big.alarms = Array.from({ length: 2_000 }, (_, i) => ({ ...big.alarms[0]!, name: `alarm-${i}` }));
+    big.autoScalingGroups = Array.from({ length: 500 }, (_, i) => ({
+      ...big.autoScalingGroups[0]!,
+      name: `asg-${i}`,
+    }));
+    const ui = await renderTui(<Harness inv={big} />);
+    const f = ui.frame();
+    expect(f).toContain(' EC2 10008  ASG 500 ');
+    expect(f).toContain(' Alarms 2000 ');
+    expect(f).toContain('updated 7s ago');
+    expect(f.split('\n').every((l) => l.length <= 80)).toBe(true);
+    await ui.unmount();
+  });
+
   it('filters by substring and by tag k=v', async () => {
     const ui = await renderTui(<Harness inv={shopInventory()} />);
     await ui.press('/', 'role=db', keys.enter);

@@ -16,7 +16,7 @@ import { ago } from '../widgets/layout.js';
 import { type Column, rangeText, Table } from '../widgets/Table.js';
 import { TextField } from '../widgets/TextField.js';
 import { COLUMNS, INVENTORY_COMMANDS, statusColumn } from './inventory-columns.js';
-import { filterRows, type InventoryRow, rowsFor, TABS, type TabId } from './inventory-rows.js';
+import { filterRows, type InventoryRow, rowsFor, TABS, type TabId, tabLabels } from './inventory-rows.js';
 import { statusColour } from './status-colour.js';
 
 /** InventoryScreen props. */
@@ -139,14 +139,14 @@ export function InventoryScreen(props: InventoryScreenProps) {
     <Box flexDirection="column" width={props.width}>
       <Box justifyContent="space-between">
         <Text>
-          {TABS.map((t) => (
+          {tabLabels(counts, props.width).map((label, i) => (
             <Text
-              key={t.id}
-              bold={t.id === tab}
-              inverse={t.id === tab}
-              color={t.id === tab ? theme.text.accent : theme.text.secondary}
+              key={TABS[i]!.id}
+              bold={TABS[i]!.id === tab}
+              inverse={TABS[i]!.id === tab}
+              color={TABS[i]!.id === tab ? theme.text.accent : theme.text.secondary}
             >
-              {` ${t.title} (${counts[t.id]}) `}
+              {label}
             </Text>
           ))}
         </Text>

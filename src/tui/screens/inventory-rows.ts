@@ -6,15 +6,26 @@ import type { TargetRef } from '../services.js';
 
 /** The tabs, in order. */
 export const TABS = [
-  { id: 'ec2', title: 'EC2' },
-  { id: 'asg', title: 'ASGs' },
-  { id: 'ecs', title: 'ECS' },
-  { id: 'hosts', title: 'ECS hosts' },
-  { id: 'alarms', title: 'Alarms' },
+  { id: 'ec2', title: 'EC2', short: 'EC2' },
+  { id: 'asg', title: 'ASGs', short: 'ASG' },
+  { id: 'ecs', title: 'ECS', short: 'ECS' },
+  { id: 'hosts', title: 'ECS hosts', short: 'Hosts' },
+  { id: 'alarms', title: 'Alarms', short: 'Alarms' },
 ] as const;
 
 /** A tab id. */
 export type TabId = (typeof TABS)[number]['id'];
+
+// Room the freshness text needs beside the tabs ("updated 59m ago", "refresh failed, …").
+const FRESHNESS_WIDTH = 18;
+
+/** The tab labels, in full ("ECS hosts (12)") when they fit beside the freshness text, else short
+ * ("Hosts 12"), so a large account's counts never push the line past the terminal's width. */
+export function tabLabels(counts: Record<TabId, number>, width: number): string[] {
+  const full = TABS.map((t) => ` ${t.title} (${counts[t.id]}) `);
+  if (full.join('').length + FRESHNESS_WIDTH <= width) return full;
+  return TABS.map((t) => ` ${t.short} ${counts[t.id]} `);
+}
 
 /** One row: what the table shows (`cells`), what can be marked (`target`) and the details. */
 export interface InventoryRow {
