@@ -97,7 +97,7 @@ export class Attack {
     try {
       const out = await runPermitted('guard', () => this.aws(call.service, call.operation, call.input));
       this.guard.touch(this, req.targets);
-      await this.guard.settleBy(call, req.targets);
+      await this.guard.settleBy(call, req.targets, rec);
       return out;
     } catch (err) {
       if (rec) {

@@ -233,16 +233,21 @@ export class Guard {
     return full;
   }
 
-  /** @internal Marks active undos made moot by a change that already does their job (a rollback). */
-  async settleBy(call: PlannedCall, targets: readonly Target[]): Promise<void> {
+  /** @internal Marks active undos made moot by a change that already does their job (a rollback).
+   * When that change only put back what earlier changes did (a start of every instance we had
+   * stopped), its own undo (`own`, stop them again) is settled too: nothing is left in place. */
+  async settleBy(call: PlannedCall, targets: readonly Target[], own?: UndoRecord): Promise<void> {
     const ids = new Set(targets.map(targetKey));
+    const restored = new Set<string>();
     for (const rec of this.active()) {
+      if (rec === own) continue;
       // Only an inverse operation settles (StartInstances after StopInstances); a same-operation
       // undo (UpdateService, SetAlarmState) cannot be told apart from a new change.
       if (rec.change.operation === call.operation) continue;
       const same = rec.calls.every((c) => c.service === call.service && c.operation === call.operation);
       if (same && rec.targets.length > 0 && rec.targets.every((t) => ids.has(targetKey(t)))) {
         rec.status = 'settled';
+        for (const t of rec.targets) restored.add(targetKey(t));
         await this.emit({
           type: 'undo-settled',
           id: rec.id,
@@ -250,6 +255,15 @@ export class Guard {
           by: `${call.service}:${call.operation}`,
         });
       }
+    }
+    if (own?.status === 'active' && targets.length > 0 && targets.every((t) => restored.has(targetKey(t)))) {
+      own.status = 'settled';
+      await this.emit({
+        type: 'undo-settled',
+        id: own.id,
+        attack: own.attack,
+        by: `${call.service}:${call.operation} restored what an earlier change did`,
+      });
     }
   }
 }

@@ -139,10 +139,21 @@ describe('guard', () => {
     expect(s.events.at(-1)).toMatchObject({ type: 'undo-failed' });
   });
 
-  it('a rollback that starts the instances settles the stop undo (no double start)', async () => {
+  it('a rollback that starts the instances settles the stop undo, and its own: nothing left in place', async () => {
     const s = session([inst('i-1')]);
     await s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1'] });
     await s.call('chaosaws.ec2.actions.start_instances', { instance_ids: ['i-1'] });
+    expect(s.guard.records().map((r) => r.status)).toEqual(['settled', 'settled']);
+    expect(s.guard.active()).toEqual([]);
+    expect(await s.guard.undoAll()).toEqual({ undone: 0, failed: [] });
+    expect(s.fake.instances.get('i-1')!.state).toBe('running');
+  });
+
+  it('starting an instance we did not stop is a change of its own, with its undo', async () => {
+    const s = session([inst('i-1'), inst('i-2')]);
+    await s.call('chaosaws.ec2.actions.stop_instances', { instance_ids: ['i-1'] });
+    s.fake.instances.get('i-2')!.state = 'stopped';
+    await s.call('chaosaws.ec2.actions.start_instances', { instance_ids: ['i-1', 'i-2'] });
     expect(s.guard.records().map((r) => r.status)).toEqual(['settled', 'active']);
   });
 
