@@ -26,13 +26,20 @@ export function knownSecretForms(env: NodeJS.ProcessEnv = process.env): string[]
   const values = new Set(remembered);
   for (const [name, value] of Object.entries(env))
     if (value && value.length >= MIN_FROM_ENV && SECRET_NAME.test(name)) values.add(value);
+  // Every write to stdout asks (three per console frame): reuse the forms while the values stand.
+  const key = [...values].join('\u0000');
+  if (cache && cache.key === key) return cache.forms;
   const forms = new Set<string>();
   for (const v of values) {
     const b64 = Buffer.from(v).toString('base64');
     for (const f of [v, JSON.stringify(v).slice(1, -1), b64, b64.replace(/=+$/, '')]) forms.add(f);
   }
-  return [...forms].sort((a, b) => b.length - a.length);
+  const sorted = [...forms].sort((a, b) => b.length - a.length);
+  cache = { key, forms: sorted };
+  return sorted;
 }
+
+let cache: { key: string; forms: string[] } | undefined;
 
 /** Forgets remembered values (tests). */
 export function forgetSecrets(): void {
