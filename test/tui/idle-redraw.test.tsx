@@ -182,3 +182,43 @@ describe('Ticker', () => {
     expect(time.live()).toBe(0);
   });
 });
+
+describe('InventoryModel refresh period', () => {
+  it('refreshes less often when a refresh is costly: at most 5% of the time goes to it', async () => {
+    let now = 0;
+    const ticks: (() => void)[] = [];
+    const clock: LoopClock = {
+      now: () => now,
+      setInterval: (fn) => ticks.push(fn),
+      clearInterval: () => {},
+      setTimeout: () => 0,
+      clearTimeout: () => {},
+    };
+    let loads = 0;
+    const model = new InventoryModel(
+      async () => {
+        loads++;
+        now += 1_000; // a large account: a second to discover
+        return shopInventory();
+      },
+      { refreshMs: 5_000, clock },
+    );
+    const starts: number[] = [];
+    const flush = () => new Promise((r) => setImmediate(r));
+    model.start(); // the first load, at once
+    await flush();
+    starts.push(0);
+    for (let i = 0; i < 12; i++) {
+      now += 5_000;
+      const before = loads;
+      ticks[0]!();
+      await flush();
+      if (loads > before) starts.push(now - 1_000);
+    }
+    model.stop();
+    // one refresh every ~20 s (a 1 s refresh is 5% of 20 s), not one every 5 s: 4 loads, not 13
+    expect(loads).toBe(4);
+    for (let i = 1; i < starts.length; i++)
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(20_000);
+  });
+});

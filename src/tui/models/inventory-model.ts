@@ -14,12 +14,18 @@ export interface InventorySnapshot {
   error?: string;
 }
 
-/** Polls `load` every `refreshMs` (never two at once). */
+/** At most this share of the time goes to refreshing: a large account (10,000 instances, a second
+ * to discover) refreshes every 20 s instead of every period, and its API calls slow down alike. */
+const MAX_REFRESH_SHARE = 0.05;
+
+/** Polls `load` every `refreshMs` (never two at once), or less often when a refresh is costly. */
 export class InventoryModel {
   private snap: InventorySnapshot = { loading: false };
   private readonly listeners = new Set<() => void>();
   private timer: unknown;
   private inFlight: Promise<void> | undefined;
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private lastCostMs = 0;
 
   constructor(
     private readonly load: () => Promise<Inventory>,
@@ -43,7 +49,10 @@ export class InventoryModel {
   start(): void {
     if (this.timer !== undefined) return;
     const clock = this.opts.clock ?? realClock;
-    this.timer = clock.setInterval(() => void this.refresh(), this.opts.refreshMs ?? 15_000);
+    this.timer = clock.setInterval(() => {
+      if (clock.now() - this.lastStart < this.lastCostMs / MAX_REFRESH_SHARE) return;
+      void this.refresh();
+    }, this.opts.refreshMs ?? 15_000);
     void this.refresh();
   }
 
@@ -65,9 +74,13 @@ export class InventoryModel {
     // Only the first load shows "discovering…"; later refreshes draw nothing until they land.
     const shown = this.snap.inventory;
     if (!shown) this.set({ loading: true });
+    const clock = this.opts.clock ?? realClock;
+    const started = clock.now();
     try {
       const loaded = await this.load();
-      const updatedAt = (this.opts.clock ?? realClock).now();
+      const updatedAt = clock.now();
+      this.lastStart = started;
+      this.lastCostMs = updatedAt - started;
       // An unchanged account changes nothing on screen but the freshness, which reads `updatedAt`
       // on its own tick (refreshedAt): no notification, no redraw of the views.
       if (shown && !this.snap.error && sameResources(shown, loaded)) {
