@@ -74,21 +74,26 @@ export const run: CommandModule['run'] = async (argv) => {
     }
   }
 
-  // Ink and the console start loading while we connect; no AWS client loads before the first frame.
+  // The first frame comes before anything connects: ink loads now, the sandbox or the account's
+  // clients after it. Until then the header shows the region the flags and environment name.
   const consoleModule = import('../tui/run.js');
-  const { connect } = await import('./connect.js');
-  const conn = await connect(values);
   const base = {
-    region: conn.ctx.settings.region,
-    sandbox: conn.sandbox,
+    region: values.sandbox
+      ? (values.region ?? 'us-east-1')
+      : (values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '…'),
+    sandbox: Boolean(values.sandbox),
     readOnly: Boolean(values['read-only']),
     dryRun: Boolean(values['dry-run']),
   };
+  let conn: import('./connect.js').Connection | undefined;
   let services: Awaited<ReturnType<typeof prepare>> | undefined;
   let session: Awaited<ReturnType<typeof openSession>> | undefined;
   // Who we are and what the account is called, then the recording and the services: all after the
   // first frame. Bad credentials end the console with one line (the frame was only "connecting…").
   const prepare = async () => {
+    const { connect } = await import('./connect.js');
+    const c = await connect(values);
+    conn = c;
     const [{ buildServices }, { discover }, { sdkCall }, { callerIdentity, accountAlias }, library] =
       await Promise.all([
         import('../tui/wiring/services.js'),
@@ -97,8 +102,14 @@ export const run: CommandModule['run'] = async (argv) => {
         import('../aws/identity.js'),
         import('../scenario/library.js'),
       ]);
-    const [identity, alias] = await Promise.all([callerIdentity(conn.ctx), accountAlias(conn.ctx)]);
-    const info = { ...base, account: identity.account, alias, caller: identity.arn };
+    const [identity, alias] = await Promise.all([callerIdentity(c.ctx), accountAlias(c.ctx)]);
+    const info = {
+      ...base,
+      region: c.ctx.settings.region,
+      account: identity.account,
+      alias,
+      caller: identity.arn,
+    };
     session = values['no-record']
       ? undefined
       : await openSession(
@@ -107,12 +118,12 @@ export const run: CommandModule['run'] = async (argv) => {
         );
     const built = buildServices({
       info,
-      aws: sdkCall(conn.ctx),
-      listInventory: () => discover(conn.ctx, { identity }),
+      aws: sdkCall(c.ctx),
+      listInventory: () => discover(c.ctx, { identity }),
       guard: values['allow-untagged'] ? { allowUntagged: true } : {},
       // The sandbox's clock runs --speed times faster than the wall: ask for a wide window and take
       // the latest point; a real account gets the last few periods.
-      metricWindow: conn.sandbox
+      metricWindow: c.sandbox
         ? (end) => ({
             start: new Date(end.getTime() - 3 * 3600_000),
             end: new Date(end.getTime() + 48 * 3600_000),
@@ -122,7 +133,7 @@ export const run: CommandModule['run'] = async (argv) => {
       maxProbeFailures,
       periodMs,
       onError,
-      onClose: () => conn.close(),
+      onClose: () => c.close(),
       session,
     });
     const scenarioDir = library.defaultScenarioDir();
@@ -156,7 +167,7 @@ export const run: CommandModule['run'] = async (argv) => {
       { info: base, ready },
       {
         readOnly: base.readOnly,
-        inventoryRefreshMs: conn.sandbox ? 5_000 : 15_000,
+        inventoryRefreshMs: base.sandbox ? 5_000 : 15_000,
         signal: closing.signal,
       },
     );
@@ -166,7 +177,7 @@ export const run: CommandModule['run'] = async (argv) => {
     // Quit while still connecting: the services may arrive after the frame is gone.
     if (!services) services = await ready.catch(() => undefined);
     if (services) await services.close();
-    else await conn.close();
+    else await conn?.close();
   }
   if (interrupted)
     process.stderr.write(
