@@ -4,33 +4,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeInstancesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import type { AwsContext } from '../../src/aws/clients.js';
-import { runPermitted } from '../../src/aws/mutations.js';
 import { sdkCall } from '../../src/aws/ops/call.js';
 import { Guard } from '../../src/catalog/guard.js';
 import { Recorder, readRecordingLog } from '../../src/session/recorder.js';
 import { pendingUndos, recoverSession, unfinishedSessions } from '../../src/session/recover.js';
 import { motoTarget } from '../contract/targets.js';
+import { launchOptedIn } from '../hardening/moto.js';
 import { runCli } from '../support/cli.js';
 
 const moto = motoTarget();
-
-async function launch(ctx: AwsContext, n: number): Promise<string[]> {
-  const ec2 = await ctx.client('ec2');
-  const r = await runPermitted('test-seed', () =>
-    ec2.send(
-      new RunInstancesCommand({
-        ImageId: 'ami-12c6146b',
-        MinCount: n,
-        MaxCount: n,
-        TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'chaos:allowed', Value: 'true' }] }],
-      }),
-    ),
-  );
-  return r.Instances!.map((i) => i.InstanceId!);
-}
 
 async function states(ctx: AwsContext, ids: string[]): Promise<string[]> {
   const ec2 = await ctx.client('ec2');
@@ -68,7 +53,7 @@ describe.skipIf(moto.skip)('crash recovery', () => {
   it('finds the changes without their undo and undoes each exactly once', async () => {
     const ctx = await moto.open();
     const root = mkdtempSync(join(tmpdir(), 'gd-recover-'));
-    const ids = await launch(ctx, 3);
+    const ids = await launchOptedIn(ctx, 3);
     const dir = await crashedSession(ctx, root, ids.slice(0, 2));
     expect(await states(ctx, ids)).toEqual(['stopped', 'stopped', 'running']);
 
@@ -90,7 +75,7 @@ describe.skipIf(moto.skip)('crash recovery', () => {
   it('`gameday recover --yes` undoes through the CLI; a second run finds nothing', async () => {
     const ctx = await moto.open();
     const root = mkdtempSync(join(tmpdir(), 'gd-recover-'));
-    const ids = await launch(ctx, 1);
+    const ids = await launchOptedIn(ctx, 1);
     await crashedSession(ctx, root, ids);
     const env = {
       AWS_ENDPOINT_URL: ctx.settings.endpoint,
@@ -118,7 +103,7 @@ describe.skipIf(moto.skip)('crash recovery', () => {
   it('refuses to undo in another account than the one recorded', async () => {
     const ctx = await moto.open();
     const root = mkdtempSync(join(tmpdir(), 'gd-recover-'));
-    const ids = await launch(ctx, 1);
+    const ids = await launchOptedIn(ctx, 1);
     const dir = await crashedSession(ctx, root, ids);
     const { writeFileSync, readFileSync } = await import('node:fs');
     const path = join(dir, 'events.ndjson');

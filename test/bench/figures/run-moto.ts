@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { AwsContext } from '../../../src/aws/clients.js';
 import { runPermitted } from '../../../src/aws/mutations.js';
+import { motoEnv } from '../../hardening/moto.js';
 import { type FigureGroup, median } from '../figure.js';
 import { type MotoServer, startMoto } from '../moto.js';
 
@@ -56,16 +57,7 @@ async function launch(endpoint: string): Promise<string> {
 
 /** Times `gameday run` of the experiment RUNS times; returns the times after the first. */
 function timeRuns(file: string, dir: string, endpoint: string, extra: string[]): number[] {
-  const env = {
-    ...process.env,
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_CONFIG_FILE: '/nonexistent/config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
+  const env = { ...process.env, ...motoEnv(endpoint) };
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
