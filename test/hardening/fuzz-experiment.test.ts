@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogEntries } from '../../src/catalog/index.js';
+import { Prng } from '../../src/catalog/prng.js';
 import { InvalidExperiment, LoadError } from '../../src/experiment/errors.js';
 import { parseExperimentText } from '../../src/experiment/load.js';
 import { registryOf } from '../../src/experiment/registry.js';
@@ -16,18 +17,6 @@ const CORPUS = join(import.meta.dirname, '../fixtures/experiment/corpus');
 const seeds = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.json'))
   .map((f) => readFileSync(join(CORPUS, f), 'utf8'));
-
-/** mulberry32: a small seeded PRNG so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK = [
   '{',
@@ -131,7 +120,8 @@ const registry = registryOf(catalogEntries());
 
 describe.skipIf(!seeds.length)('fuzzing the experiment loader and validator', () => {
   it('10,000 seeded mutations of the corpus: no crash, every rejection names file and path', () => {
-    const rnd = prng(20261125);
+    const seeded = new Prng(20261125);
+    const rnd = () => seeded.next();
     const tally = { ok: 0, rejected: 0 };
     for (let i = 0; i < 10_000; i++) {
       const seed = seeds[i % seeds.length]!;

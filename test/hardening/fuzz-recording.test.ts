@@ -7,6 +7,7 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Prng } from '../../src/catalog/prng.js';
 import { attacksOf, undoRecords } from '../../src/session/attacks.js';
 import { eventProblem } from '../../src/session/check-events.js';
 import { snapshotAt } from '../../src/session/playback.js';
@@ -37,17 +38,6 @@ beforeAll(async () => {
   seedText = readFileSync(join(dir, 'events.ndjson'), 'utf8');
   seedLines = seedText.split('\n').filter(Boolean);
 }, 120_000);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE: unknown[] = [
   null,
@@ -185,7 +175,8 @@ function loadAndProject(text: string, dir: string): 'loaded' | 'refused' {
 
 describe('fuzzing the recording loaders', () => {
   it(`${CASES} seeded mutations of a real recording: zero crashes, clear refusals`, () => {
-    const rnd = mulberry32(20261125);
+    const seeded = new Prng(20261125);
+    const rnd = () => seeded.next();
     const crashes: string[] = [];
     const outcome = { loaded: 0, refused: 0 };
     for (let n = 0; n < CASES; n++) {

@@ -2,6 +2,7 @@
 // answers with the service's own throttling error, a 5xx, a connection reset, or a slow answer.
 // Faults are drawn from a seeded PRNG so a failing run can be repeated.
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { Prng } from '../../src/catalog/prng.js';
 
 /** One kind of fault the proxy can inject. */
 export type FaultKind = 'throttle' | 'server-error' | 'reset' | 'slow';
@@ -22,17 +23,6 @@ export interface FaultProxy {
   forwarded: number;
   plan: FaultPlan;
   close(): Promise<void>;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The AWS service a signed request is for, from its SigV4 credential scope. */
@@ -69,7 +59,8 @@ function throttle(service: string, res: ServerResponse): void {
 
 /** Starts the proxy in front of `target` (e.g. moto's endpoint). */
 export async function startFaultProxy(target: string, plan: FaultPlan): Promise<FaultProxy> {
-  const rnd = mulberry32(plan.seed ?? 1);
+  const seeded = new Prng(plan.seed ?? 1);
+  const rnd = () => seeded.next();
   const upstream = new URL(target);
   const injected: Record<FaultKind, number> = { throttle: 0, 'server-error': 0, reset: 0, slow: 0 };
   const state = { forwarded: 0 };
