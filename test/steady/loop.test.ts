@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SteadyLoop } from '../../src/steady/loop.js';
 import { batchQueries, latestValues } from '../../src/steady/metrics.js';
-import type { LoopClock, MetricQuery, MetricSpec, ProbeSpec } from '../../src/steady/types.js';
-
-/** A clock whose timeouts fire only when the test says so. */
-function testClock() {
-  let now = Date.parse('2026-11-25T12:00:00Z');
-  const timeouts = new Map<number, () => void>();
-  let next = 1;
-  const clock: LoopClock & { fireTimeouts(): void; advance(ms: number): void } = {
-    now: () => now,
-    setInterval: () => 0,
-    clearInterval: () => {},
-    setTimeout: (fn) => {
-      timeouts.set(next, fn);
-      return next++;
-    },
-    clearTimeout: (h) => void timeouts.delete(h as number),
-    fireTimeouts: () => {
-      for (const [id, fn] of [...timeouts]) {
-        timeouts.delete(id);
-        fn();
-      }
-    },
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-  return clock;
-}
+import type { MetricQuery, MetricSpec, ProbeSpec } from '../../src/steady/types.js';
+import { testClock } from '../support/test-clock.js';
 
 const series = (n: number): MetricSpec[] =>
   Array.from({ length: n }, (_, i) => ({

@@ -2,38 +2,16 @@
 // hangs, when AWS fails mid-run, and when they choose what to graph.
 import { describe, expect, it } from 'vitest';
 import { SteadyLoop } from '../../src/steady/loop.js';
-import type { LoopClock, MetricQuery } from '../../src/steady/types.js';
+import type { MetricQuery } from '../../src/steady/types.js';
 import { useStore } from '../../src/tui/hooks/store.js';
 import { GraphPicker } from '../../src/tui/screens/GraphPicker.js';
 import { LiveScreen } from '../../src/tui/screens/LiveScreen.js';
 import type { GraphControl, TargetRef } from '../../src/tui/services.js';
 import { graphControl } from '../../src/tui/wiring/graph-options.js';
 import { alarmSeries } from '../../src/tui/wiring/steady-setup.js';
+import { testClock } from '../support/test-clock.js';
 import { shopInventory } from './fixtures.js';
 import { keys, renderTui } from './render.js';
-
-/** A clock whose timeouts fire only when the test says so. */
-function testClock() {
-  const timeouts = new Map<number, () => void>();
-  let next = 1;
-  const clock: LoopClock & { fireTimeouts(): void } = {
-    now: () => Date.parse('2026-11-25T12:00:00Z'),
-    setInterval: () => 0,
-    clearInterval: () => {},
-    setTimeout: (fn) => {
-      timeouts.set(next, fn);
-      return next++;
-    },
-    clearTimeout: (h) => void timeouts.delete(h as number),
-    fireTimeouts: () => {
-      for (const [id, fn] of [...timeouts]) {
-        timeouts.delete(id);
-        fn();
-      }
-    },
-  };
-  return clock;
-}
 
 describe('LiveScreen', () => {
   it('a probe that hangs shows failed in its strip and "timed out" in the log', async () => {
