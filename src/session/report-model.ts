@@ -137,24 +137,7 @@ export function reportModel(rec: Recording, warnings: string[] = []): ReportMode
 function chartsOf(rec: Recording): ReportChart[] {
   const specs = ofType(rec, 'metric-series').map((e) => e.series);
   const points = ofType(rec, 'metric-points');
-  const ticks = points.map((p) => p.tick);
-  const indexOf = (tick: number) => {
-    const i = ticks.findIndex((t) => t >= tick);
-    return i < 0 ? Math.max(0, ticks.length - 1) : i;
-  };
-  const markers: ReportChart['markers'] = [];
-  const titles = new Map<number, string>();
-  for (const e of rec.session) {
-    if (e.type === 'attack-start') {
-      titles.set(e.attackId, e.title);
-      markers.push({ index: indexOf(e.tick ?? tickAt(points, e.at)), kind: 'start', label: e.title });
-    } else if (e.type === 'attack-end')
-      markers.push({
-        index: indexOf(e.tick ?? tickAt(points, e.at)),
-        kind: 'end',
-        label: titles.get(e.attackId) ?? '',
-      });
-  }
+  const markers = attackMarkers(rec, points);
   const times = points.map((p) => p.at);
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
   const periodMs = gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : 1000;
@@ -173,29 +156,39 @@ function chartsOf(rec: Recording): ReportChart[] {
   return [...metricCharts, ...probeCharts(rec, periodMs)];
 }
 
+// Where each attack started and ended, as indexes into a chart's samples (the first sample at or
+// after the attack's tick; the last one when it came after them all).
+function attackMarkers(
+  rec: Recording,
+  samples: readonly { tick: number; at: number }[],
+): ReportChart['markers'] {
+  const ticks = samples.map((x) => x.tick);
+  const indexOf = (tick: number) => {
+    const i = ticks.findIndex((t) => t >= tick);
+    return i < 0 ? Math.max(0, ticks.length - 1) : i;
+  };
+  const titles = new Map<number, string>();
+  const markers: ReportChart['markers'] = [];
+  for (const e of rec.session)
+    if (e.type === 'attack-start') {
+      titles.set(e.attackId, e.title);
+      markers.push({ index: indexOf(e.tick ?? tickAt(samples, e.at)), kind: 'start', label: e.title });
+    } else if (e.type === 'attack-end')
+      markers.push({
+        index: indexOf(e.tick ?? tickAt(samples, e.at)),
+        kind: 'end',
+        label: titles.get(e.attackId) ?? '',
+      });
+  return markers;
+}
+
 // The numbers the live view graphed for probes (healthy count, running tasks), one chart each.
 function probeCharts(rec: Recording, periodMs: number): ReportChart[] {
   const samples = ofType(rec, 'probe-sample');
   return ofType(rec, 'probe-watch').flatMap((w) => {
     const mine = samples.filter((x) => x.probe === w.probe.id);
     if (!mine.some((x) => typeof x.measured === 'number')) return [];
-    const ticks = mine.map((x) => x.tick);
-    const indexOf = (tick: number) => {
-      const i = ticks.findIndex((t) => t >= tick);
-      return i < 0 ? Math.max(0, ticks.length - 1) : i;
-    };
-    const titles = new Map<number, string>();
-    const markers: ReportChart['markers'] = [];
-    for (const e of rec.session)
-      if (e.type === 'attack-start') {
-        titles.set(e.attackId, e.title);
-        markers.push({ index: indexOf(e.tick ?? tickAt(mine, e.at)), kind: 'start', label: e.title });
-      } else if (e.type === 'attack-end')
-        markers.push({
-          index: indexOf(e.tick ?? tickAt(mine, e.at)),
-          kind: 'end',
-          label: titles.get(e.attackId) ?? '',
-        });
+    const markers = attackMarkers(rec, mine);
     const spec: MetricSpec = {
       id: `probe:${w.probe.id}`,
       label: w.probe.title,
@@ -216,6 +209,6 @@ function probeCharts(rec: Recording, periodMs: number): ReportChart[] {
   });
 }
 
-function tickAt(points: { at: number; tick: number }[], t: number): number {
+function tickAt(points: readonly { at: number; tick: number }[], t: number): number {
   return points.findLast((p) => p.at <= t)?.tick ?? 0;
 }
