@@ -3,6 +3,7 @@
 
 import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { sdkSchemasPlugin } from './sdk-schemas-plugin.mjs';
 
 // Build beside dist/ and swap it in, so a running gameday (or a test) never sees half a build.
 const out = `dist.tmp-${process.pid}`;
@@ -29,6 +30,8 @@ await build({
   // React's production build: the development one (checks, warnings) renders several times slower.
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  // Only the SDK operations gameday calls (src/aws/sdk/) stay in the bundle.
+  plugins: [sdkSchemasPlugin],
 });
 chmodSync(`${out}/cli.js`, 0o755);
 const old = `dist.old-${process.pid}`;

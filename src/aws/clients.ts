@@ -9,6 +9,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { CallCounter, counterPlugin } from './counter.js';
 import { mutationGatePlugin } from './mutations.js';
+import { sdkOf } from './sdk/index.js';
 import { type ResolvedSettings, resolveSettings } from './settings.js';
 import type { AwsOptions, ClientPlugin, PluggableClient, ServiceName } from './types.js';
 
@@ -129,18 +130,6 @@ export class AwsContext {
 
 // biome-ignore lint/suspicious/noExplicitAny: each client takes its own config type
 async function construct(service: ServiceName, config: any): Promise<PluggableClient> {
-  switch (service) {
-    case 'ec2':
-      return new (await import('@aws-sdk/client-ec2')).EC2Client(config);
-    case 'autoscaling':
-      return new (await import('@aws-sdk/client-auto-scaling')).AutoScalingClient(config);
-    case 'ecs':
-      return new (await import('@aws-sdk/client-ecs')).ECSClient(config);
-    case 'cloudwatch':
-      return new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(config);
-    case 'sts':
-      return new (await import('@aws-sdk/client-sts')).STSClient(config);
-    case 'iam':
-      return new (await import('@aws-sdk/client-iam')).IAMClient(config);
-  }
+  const { Client } = await sdkOf(service);
+  return new Client(config);
 }

@@ -3,11 +3,12 @@
 import type { AwsContext } from './clients.js';
 import { awsCall } from './errors.js';
 import type { CallerIdentity } from './inventory.js';
+import { sdkOf } from './sdk/index.js';
 
 /** The account id and caller ARN of a context's credentials. */
 export async function callerIdentity(ctx: AwsContext): Promise<CallerIdentity> {
   const sts = await ctx.client('sts');
-  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { commands } = await sdkOf('sts');
   const { settings } = ctx;
   const r = await awsCall(
     {
@@ -17,7 +18,7 @@ export async function callerIdentity(ctx: AwsContext): Promise<CallerIdentity> {
       region: settings.region,
       profile: settings.profile,
     },
-    () => sts.send(new GetCallerIdentityCommand({})),
+    () => sts.send(new commands.GetCallerIdentity({})),
   );
   return { account: r.Account ?? 'unknown', arn: r.Arn ?? 'unknown', userId: r.UserId };
 }
@@ -27,8 +28,8 @@ export async function callerIdentity(ctx: AwsContext): Promise<CallerIdentity> {
 export async function accountAlias(ctx: AwsContext): Promise<string | undefined> {
   try {
     const iam = await ctx.client('iam');
-    const { ListAccountAliasesCommand } = await import('@aws-sdk/client-iam');
-    const r = await iam.send(new ListAccountAliasesCommand({ MaxItems: 1 }));
+    const { commands } = await sdkOf('iam');
+    const r = await iam.send(new commands.ListAccountAliases({ MaxItems: 1 }));
     return r.AccountAliases?.[0] || undefined;
   } catch {
     return undefined;

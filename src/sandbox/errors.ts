@@ -1,5 +1,6 @@
 // Errors the handlers throw, in AWS's own codes and words; the plugin turns each into the SDK's
 // service exception class (EC2ServiceException, ClusterNotFoundException, ...) before the caller sees it.
+import { sdkOf } from '../aws/sdk/index.js';
 import type { ServiceName } from '../aws/types.js';
 
 /** An AWS error as the service would send it: code, message, HTTP status, client or server fault. */
@@ -86,40 +87,13 @@ export const DENIED_CODE: Record<ServiceName, { code: string; status: number; me
   },
 };
 
-/** Loads the SDK module of a service (already loaded by then: the client exists) to find its classes. */
-async function sdkModule(service: ServiceName): Promise<Record<string, unknown>> {
-  switch (service) {
-    case 'ec2':
-      return (await import('@aws-sdk/client-ec2')) as unknown as Record<string, unknown>;
-    case 'autoscaling':
-      return (await import('@aws-sdk/client-auto-scaling')) as unknown as Record<string, unknown>;
-    case 'ecs':
-      return (await import('@aws-sdk/client-ecs')) as unknown as Record<string, unknown>;
-    case 'cloudwatch':
-      return (await import('@aws-sdk/client-cloudwatch')) as unknown as Record<string, unknown>;
-    case 'sts':
-      return (await import('@aws-sdk/client-sts')) as unknown as Record<string, unknown>;
-    case 'iam':
-      return (await import('@aws-sdk/client-iam')) as unknown as Record<string, unknown>;
-  }
-}
-
-const BASE_CLASS: Record<ServiceName, string> = {
-  ec2: 'EC2ServiceException',
-  autoscaling: 'AutoScalingServiceException',
-  ecs: 'ECSServiceException',
-  cloudwatch: 'CloudWatchServiceException',
-  sts: 'STSServiceException',
-  iam: 'IAMServiceException',
-};
-
 type ExceptionClass = new (opts: Record<string, unknown>) => Error;
 
 /** Turns a SandboxError into the SDK's own exception (the specific class when the SDK has one). */
 export async function toSdkError(service: ServiceName, err: SandboxError, requestId: string): Promise<Error> {
-  const mod = await sdkModule(service);
-  const base = mod[BASE_CLASS[service]] as ExceptionClass;
-  const specific = mod[err.code] as ExceptionClass | undefined;
+  const sdk = await sdkOf(service);
+  const base = sdk.base as unknown as ExceptionClass;
+  const specific = (sdk.exceptions as Record<string, unknown>)[err.code] as ExceptionClass | undefined;
   const $metadata = { httpStatusCode: err.status, requestId, attempts: 1, totalRetryDelay: 0 };
   const opts = { name: err.code, $fault: err.fault, $metadata, message: err.message };
   const useSpecific = typeof specific === 'function' && specific.prototype instanceof base;

@@ -8,6 +8,7 @@ import { bindEntry } from '../../src/catalog/bind.js';
 import { Guard, type GuardEvent, type GuardOptions } from '../../src/catalog/guard.js';
 import { findEntry } from '../../src/catalog/index.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { fixtureCall } from '../support/fixture-call.js';
 import { motoEndpoint } from '../support/moto.js';
 
 export const endpoint = (): string => motoEndpoint();
@@ -58,7 +59,8 @@ export async function makeWorld(
     ...(sandbox ? { sleep: advance } : {}),
     ...guardOptions,
   });
-  const setup: AwsCall = (s, o, i) => runPermitted('test-fixture', () => aws(s, o, i));
+  const fixtures = fixtureCall(ctx);
+  const setup: AwsCall = (s, o, i) => runPermitted('test-fixture', () => fixtures(s, o, i));
   const rt = {
     guard,
     aws: async () => aws,
@@ -77,7 +79,8 @@ export async function makeWorld(
     settle: (seconds = 60) => conn.sandbox?.clock.advance(seconds * 1000),
     now: () => conn.sandbox?.clock.now() ?? Date.now(),
     ctx,
-    aws,
+    // Tests read the world with any operation (DescribeSubnets...); the catalogue gets `aws`.
+    aws: fixtures,
     setup,
     guard,
     events,

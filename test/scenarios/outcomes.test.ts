@@ -2,7 +2,8 @@
 // catalogue with the runbook headless, and the sandbox ends where the scenario's
 // `expected_outcome` says it does (read back through the same SDK clients a console would use).
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AwsResponse, sdkCall } from '../../src/aws/ops/call.js';
+import type { AwsResponse } from '../../src/aws/ops/call.js';
+import { fixtureCall } from '../support/fixture-call.js';
 import { runScenario, type ScenarioRun } from './support.js';
 
 let run: ScenarioRun | undefined;
@@ -17,7 +18,8 @@ async function start(file: string): Promise<ScenarioRun> {
   return run;
 }
 
-const aws = (r: ScenarioRun) => sdkCall(r.ctx);
+// Reads with any operation (DescribeAlarmHistory...), over the same clients a console would use.
+const aws = (r: ScenarioRun) => fixtureCall(r.ctx);
 
 async function group(r: ScenarioRun, name = 'web'): Promise<AwsResponse> {
   const out = await aws(r)('autoscaling', 'DescribeAutoScalingGroups', { AutoScalingGroupNames: [name] });

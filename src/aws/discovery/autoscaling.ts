@@ -1,17 +1,18 @@
 // Lists every Auto Scaling group with its members and their health, 100 per page.
 import type { AutoScalingGroup } from '../inventory.js';
+import { sdkOf } from '../sdk/index.js';
 import { type DiscoveryRun, send, tagRecord } from './common.js';
 
 /** All Auto Scaling groups in the region. */
 export async function listAutoScalingGroups(run: DiscoveryRun): Promise<AutoScalingGroup[]> {
   const asg = await run.ctx.client('autoscaling');
-  const { DescribeAutoScalingGroupsCommand } = await import('@aws-sdk/client-auto-scaling');
+  const { commands } = await sdkOf('autoscaling');
   const out: AutoScalingGroup[] = [];
   let token: string | undefined;
   do {
     const page = await send(run, 'autoscaling', 'DescribeAutoScalingGroups', () =>
       asg.send(
-        new DescribeAutoScalingGroupsCommand({
+        new commands.DescribeAutoScalingGroups({
           MaxRecords: run.pages.describeAutoScalingGroups,
           NextToken: token,
         }),

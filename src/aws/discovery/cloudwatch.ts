@@ -1,17 +1,18 @@
 // Lists every CloudWatch metric alarm and its state, 100 per DescribeAlarms page.
 import type { CloudWatchAlarm } from '../inventory.js';
+import { sdkOf } from '../sdk/index.js';
 import { type DiscoveryRun, iso, send } from './common.js';
 
 /** All metric alarms in the region. */
 export async function listAlarms(run: DiscoveryRun): Promise<CloudWatchAlarm[]> {
   const cw = await run.ctx.client('cloudwatch');
-  const { DescribeAlarmsCommand } = await import('@aws-sdk/client-cloudwatch');
+  const { commands } = await sdkOf('cloudwatch');
   const out: CloudWatchAlarm[] = [];
   let token: string | undefined;
   do {
     const page = await send(run, 'cloudwatch', 'DescribeAlarms', () =>
       cw.send(
-        new DescribeAlarmsCommand({
+        new commands.DescribeAlarms({
           MaxRecords: run.pages.describeAlarms,
           NextToken: token,
           AlarmTypes: ['MetricAlarm'],

@@ -3,6 +3,7 @@
 
 import { chunk } from '../../util/limit.js';
 import type { EcsCluster, EcsContainerInstance, EcsService, EcsTask } from '../inventory.js';
+import { type ServiceSdk, sdkOf } from '../sdk/index.js';
 import { type DiscoveryRun, iso, send, tagRecord } from './common.js';
 
 /** What ECS discovery returns. */
@@ -13,7 +14,7 @@ export interface EcsListing {
   containerInstances: EcsContainerInstance[];
 }
 
-type Ecs = typeof import('@aws-sdk/client-ecs');
+type Ecs = ServiceSdk<'ecs'>['commands'];
 
 /** Pages through a List* call, collecting its ARNs. */
 async function listAll(
@@ -35,16 +36,16 @@ async function listAll(
 /** Every ECS cluster, service, task and container instance in the region. */
 export async function listEcs(run: DiscoveryRun): Promise<EcsListing> {
   const ecs = await run.ctx.client('ecs');
-  const sdk: Ecs = await import('@aws-sdk/client-ecs');
+  const sdk: Ecs = (await sdkOf('ecs')).commands;
   const clusterArns = await listAll(run, 'ListClusters', undefined, async (nextToken) => {
-    const r = await ecs.send(new sdk.ListClustersCommand({ maxResults: run.pages.listClusters, nextToken }));
+    const r = await ecs.send(new sdk.ListClusters({ maxResults: run.pages.listClusters, nextToken }));
     return { arns: r.clusterArns, nextToken: r.nextToken };
   });
   const clusters = (
     await Promise.all(
       chunk(clusterArns, run.pages.describeClusters).map(async (batch) => {
         const r = await send(run, 'ecs', 'DescribeClusters', () =>
-          ecs.send(new sdk.DescribeClustersCommand({ clusters: batch, include: ['TAGS'] })),
+          ecs.send(new sdk.DescribeClusters({ clusters: batch, include: ['TAGS'] })),
         );
         return (r.clusters ?? []).map(
           (c): EcsCluster => ({
@@ -92,7 +93,7 @@ async function listServices(
 ): Promise<EcsService[]> {
   const arns = await listAll(run, 'ListServices', cluster.name, async (nextToken) => {
     const r = await ecs.send(
-      new sdk.ListServicesCommand({ cluster: cluster.arn, maxResults: run.pages.listServices, nextToken }),
+      new sdk.ListServices({ cluster: cluster.arn, maxResults: run.pages.listServices, nextToken }),
     );
     return { arns: r.serviceArns, nextToken: r.nextToken };
   });
@@ -103,9 +104,7 @@ async function listServices(
         'ecs',
         'DescribeServices',
         () =>
-          ecs.send(
-            new sdk.DescribeServicesCommand({ cluster: cluster.arn, services: batch, include: ['TAGS'] }),
-          ),
+          ecs.send(new sdk.DescribeServices({ cluster: cluster.arn, services: batch, include: ['TAGS'] })),
         cluster.name,
       );
       return (r.services ?? []).map(
@@ -136,7 +135,7 @@ async function listTasks(
   // (cron, RunTask) are targets too. A task's service comes from its group "service:NAME".
   const arns = await listAll(run, 'ListTasks', cluster.name, async (nextToken) => {
     const r = await ecs.send(
-      new sdk.ListTasksCommand({ cluster: cluster.arn, maxResults: run.pages.listTasks, nextToken }),
+      new sdk.ListTasks({ cluster: cluster.arn, maxResults: run.pages.listTasks, nextToken }),
     );
     return { arns: r.taskArns, nextToken: r.nextToken };
   });
@@ -146,8 +145,7 @@ async function listTasks(
         run,
         'ecs',
         'DescribeTasks',
-        () =>
-          ecs.send(new sdk.DescribeTasksCommand({ cluster: cluster.arn, tasks: batch, include: ['TAGS'] })),
+        () => ecs.send(new sdk.DescribeTasks({ cluster: cluster.arn, tasks: batch, include: ['TAGS'] })),
         cluster.name,
       );
       return (r.tasks ?? []).map((t): EcsTask => {
@@ -182,7 +180,7 @@ async function listContainerInstances(
 ): Promise<EcsContainerInstance[]> {
   const arns = await listAll(run, 'ListContainerInstances', cluster.name, async (nextToken) => {
     const r = await ecs.send(
-      new sdk.ListContainerInstancesCommand({
+      new sdk.ListContainerInstances({
         cluster: cluster.arn,
         maxResults: run.pages.listContainerInstances,
         nextToken,
@@ -197,9 +195,7 @@ async function listContainerInstances(
         'ecs',
         'DescribeContainerInstances',
         () =>
-          ecs.send(
-            new sdk.DescribeContainerInstancesCommand({ cluster: cluster.arn, containerInstances: batch }),
-          ),
+          ecs.send(new sdk.DescribeContainerInstances({ cluster: cluster.arn, containerInstances: batch })),
         cluster.name,
       );
       return (r.containerInstances ?? []).map((ci): EcsContainerInstance => {

@@ -3,6 +3,7 @@
 // free of @aws-sdk imports, and tests can swap in an in-memory implementation of the same type.
 import type { AwsContext } from '../clients.js';
 import { explainAwsError, isUnreachable } from '../errors.js';
+import { isKnownOperation, sdkOf } from '../sdk/index.js';
 import type { ServiceName } from '../types.js';
 
 /** A JSON-shaped AWS response (SDK v3 member names, which are boto3's too). */
@@ -34,32 +35,10 @@ export class AwsApiError extends Error {
 
 type CommandCtor = new (input: Record<string, unknown>) => unknown;
 
-// One literal import per package, so the bundler puts each in the chunk the client already loads
-// (a computed specifier would be left to Node, which then loads the unbundled package a second
-// time: about a second per service in `gameday run`).
-const PACKAGES: Record<ServiceName, () => Promise<Record<string, unknown>>> = {
-  ec2: () => import('@aws-sdk/client-ec2'),
-  autoscaling: () => import('@aws-sdk/client-auto-scaling'),
-  ecs: () => import('@aws-sdk/client-ecs'),
-  cloudwatch: () => import('@aws-sdk/client-cloudwatch'),
-  sts: () => import('@aws-sdk/client-sts'),
-  iam: () => import('@aws-sdk/client-iam'),
-};
-
-// Each package's module, once: a fresh import() per call costs a module-map lookup (and under a
-// loader hook, as in tests, a round trip to the hook) on every AWS call the steady loop makes.
-const loaded = new Map<ServiceName, Promise<Record<string, unknown>>>();
-
 async function commandClass(service: ServiceName, operation: string): Promise<CommandCtor> {
-  let pending = loaded.get(service);
-  if (!pending) {
-    pending = PACKAGES[service]();
-    loaded.set(service, pending);
-  }
-  const mod = await pending;
-  const ctor = mod[`${operation}Command`];
-  if (typeof ctor !== 'function') throw new Error(`unknown ${service} operation ${operation}`);
-  return ctor as CommandCtor;
+  const sdk = await sdkOf(service);
+  if (!isKnownOperation(sdk, operation)) throw new Error(`gameday does not call ${service} ${operation}`);
+  return (sdk.commands as Record<string, CommandCtor>)[operation]!;
 }
 
 /** Drops the SDK's `$metadata` from a response (the counterpart of boto3's ResponseMetadata). */
