@@ -22,6 +22,9 @@ export interface LoadedFunctions {
   undoAll(): Promise<{ undone: number; failed: string[] }>;
   /** The guard's settings and what it changed, for the journal (`extensions`, name "gameday"). */
   summary(): Record<string, unknown>;
+  /** The connection activities with this configuration (and no explicit keys) use, opened on
+   * first need: the run's recording asks it who the account is instead of connecting twice. */
+  connection(configuration: Record<string, unknown>): Promise<Connection>;
   close(): Promise<void>;
 }
 
@@ -155,6 +158,7 @@ export async function loadFunctionRegistry(opts: {
   });
   return {
     registry,
+    connection: (configuration) => open(configuration, {}),
     async undoAll() {
       const active = guard.active().length;
       if (active) log('WARNING', `Undoing ${active} change(s) the run left in place`);

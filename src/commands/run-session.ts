@@ -3,6 +3,7 @@
 // Who and where (account, region, sandbox) are looked up only when the experiment uses AWS.
 import type { Experiment } from '../experiment/types.js';
 import type { Session } from '../session/session.js';
+import type { Connection } from './connect.js';
 
 /** Where and how to record a run. */
 export interface RunRecordingOptions {
@@ -12,6 +13,9 @@ export interface RunRecordingOptions {
   sandbox?: boolean;
   region?: string;
   profile?: string;
+  /** The run's own connection for the experiment's configuration, when it has one: the identity
+   * is asked over it (no second connection; the run closes it). */
+  connection?: (configuration: Record<string, unknown>) => Promise<Connection>;
 }
 
 /** True when some activity calls a catalogue (python) function, i.e. the run talks to AWS. */
@@ -56,10 +60,14 @@ async function whereIsRun(o: RunRecordingOptions): Promise<{ account: string | n
     '';
   if (!usesAws(o.experiment)) return { account: null, region };
   try {
-    const [{ connect }, { callerIdentity }] = await Promise.all([
-      import('./connect.js'),
-      import('../aws/identity.js'),
-    ]);
+    const { callerIdentity } = await import('../aws/identity.js');
+    const shared = sharedConfiguration(configured);
+    if (o.connection && shared) {
+      const conn = await o.connection(shared);
+      const id = await callerIdentity(conn.ctx);
+      return { account: id.account, region: region || conn.ctx.settings.region };
+    }
+    const { connect } = await import('./connect.js');
     const conn = await connect({
       sandbox: o.sandbox,
       'sandbox-size': o.sandbox ? 'empty' : undefined,
@@ -76,4 +84,17 @@ async function whereIsRun(o: RunRecordingOptions): Promise<{ account: string | n
     // No identity (no credentials yet): recorded as unknown; recover then cannot check the account.
     return { account: null, region };
   }
+}
+
+// The configuration the activities will open their connection with, when it can be told before
+// they run: a region or profile given as {type: env, ...} resolves per activity, so then null.
+function sharedConfiguration(configured: Record<string, unknown>): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const key of ['aws_region', 'aws_profile_name']) {
+    const value = configured[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return null;
+    out[key] = value;
+  }
+  return out;
 }

@@ -241,6 +241,7 @@ export const run: CommandModule['run'] = async (argv) => {
         sandbox: o.sandbox,
         region: o.region,
         profile: o.profile,
+        connection: loaded.functions.connection,
       });
     } catch (err) {
       await loaded.close();
