@@ -98,6 +98,8 @@ describe('ReplayScreen on the sandbox', () => {
     expect(f).toContain('No changes: the selectors resolve to the recorded targets.');
     expect(f).toContain(`recorded: ${STOPPED}`);
     expect(f).toContain('k keep recorded ids');
+    // Nothing runs yet, so the header does not offer a halt that h would not do.
+    expect(f).not.toContain('h halt+undo');
     await ui.press('?');
     expect(ui.frame()).toContain('re-resolve targets');
     expect(ui.frame()).toContain('Replay: targets');
@@ -115,6 +117,7 @@ describe('ReplayScreen on the sandbox', () => {
     f = ui.frame();
     expect(f).toContain('recorded ids · running stop-instances-then-start-them');
     expect(f).toContain('● 2 active');
+    expect(f).toContain('h halt+undo');
     // Both attacks in the log, and a start marker under the chart (both started on the first tick).
     expect(f).toMatch(/▲ suspend-asg-processes/);
     expect(f).toMatch(/▲ stop-instances-then-start-them/);

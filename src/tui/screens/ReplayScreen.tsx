@@ -111,6 +111,7 @@ export function ReplayScreen({ model, size, clock = realClock, onExit }: ReplayS
         elapsedMs={clock.now() - started}
         width={size.width}
         active={model.active()}
+        canHalt={running}
       />
       <Text bold wrap="truncate" color={st.phase === 'done' ? theme.status.ok : theme.text.accent}>
         {line}

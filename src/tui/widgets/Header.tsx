@@ -27,6 +27,8 @@ export interface HeaderProps {
   width: number;
   active?: number | (() => number);
   ticking?: { now: Store<number>; since: number };
+  /** False where h does nothing (a replay's target diff): the halt hint is not shown. */
+  canHalt?: boolean;
 }
 
 /** The caller ARN's readable tail: arn:aws:sts::1:assumed-role/Admin/alice -> assumed-role/Admin/alice. */
@@ -37,7 +39,14 @@ export function shortCaller(arn: string | undefined): string {
 }
 
 /** Two lines: identity and badges, then the clock and the halt hint. */
-export const Header = memo(function Header({ info, elapsedMs, width, active = 0, ticking }: HeaderProps) {
+export const Header = memo(function Header({
+  info,
+  elapsedMs,
+  width,
+  active = 0,
+  ticking,
+  canHalt = true,
+}: HeaderProps) {
   const theme = useTheme();
   const account = info.account ? `${info.account}${info.alias ? ` (${info.alias})` : ''}` : 'account ?';
   const badges: { text: string; colour: string | undefined }[] = [];
@@ -68,7 +77,7 @@ export const Header = memo(function Header({ info, elapsedMs, width, active = 0,
           {`as ${caller.length > maxCaller ? `…${caller.slice(-(maxCaller - 1))}` : caller}`}
         </Text>
         <Status
-          readOnly={info.readOnly}
+          haltHint={!info.readOnly && canHalt}
           active={active}
           now={ticking?.now ?? elapsedMs}
           since={ticking ? ticking.since : 0}
@@ -80,7 +89,7 @@ export const Header = memo(function Header({ info, elapsedMs, width, active = 0,
 
 /** The changes still active, the halt hint and the clock: the only part that ticks. */
 function Status(p: {
-  readOnly: boolean;
+  haltHint: boolean;
   active: number | (() => number);
   now: number | Store<number>;
   since: number;
@@ -93,7 +102,7 @@ function Status(p: {
   return (
     <Text>
       {active > 0 ? <Text bold color={theme.status.error}>{`● ${active} active  `}</Text> : null}
-      {p.readOnly ? null : (
+      {!p.haltHint ? null : (
         <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
       )}
       <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs, coarse)}`}</Text>
