@@ -11,8 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'gameday-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the built CLI with a module hook that lists every module Node loads from node_modules. */
-function loadedFromNodeModules(args: string[]): { status: number | null; stderr: string; modules: string[] } {
+/** Runs the built CLI with a module hook that lists every file module Node loads. */
+function loadedModules(args: string[]): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  modules: string[];
+} {
   const log = join(dir, 'loaded.txt');
   writeFileSync(log, '');
   const hooks = join(dir, 'hooks.mjs');
@@ -20,7 +25,7 @@ function loadedFromNodeModules(args: string[]): { status: number | null; stderr:
     hooks,
     `import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) {
-  if (url.includes('/node_modules/')) appendFileSync(${JSON.stringify(log)}, url + '\\n');
+  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');
   return next(url, context);
 }`,
   );
@@ -33,10 +38,19 @@ export async function load(url, context, next) {
     encoding: 'utf8',
   });
   const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  return { status: r.status, stderr: r.stderr, modules };
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, modules };
 }
 
 describe('the bundle', () => {
+  it('--help and --version read no file but dist/cli.js', () => {
+    for (const flag of ['--help', '--version']) {
+      const r = loadedModules([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(flag === '--help' ? /^gameday: a terminal console/ : /^\d+\.\d+\.\d+\n$/);
+      expect(r.modules.map((m) => m.replace(/.*\/dist\//, 'dist/'))).toEqual(['dist/cli.js']);
+    }
+  });
+
   it('a sandbox run of an EC2 experiment loads no AWS SDK module from node_modules', () => {
     const file = join(dir, 'stop-start.json');
     const action = (name: string, func: string) => ({
@@ -58,7 +72,7 @@ describe('the bundle', () => {
         method: [action('stop-it', 'stop_instances'), action('start-it', 'start_instances')],
       }),
     );
-    const r = loadedFromNodeModules([
+    const r = loadedModules([
       'run',
       file,
       '--sandbox',

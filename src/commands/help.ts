@@ -1,6 +1,6 @@
 // The text of `gameday --help`, built from the command table so it never goes stale. Laid out
 // for an 80-column terminal: each usage on its own line, its summary indented below.
-import { COMMANDS } from './registry.js';
+import { COMMAND_LIST } from './command-list.js';
 
 /** The top-level usage text. */
 export function helpText(): string {
@@ -10,7 +10,7 @@ export function helpText(): string {
     'Usage:',
     '  gameday [--sandbox] [--region R] [--profile P] [--read-only]',
     '      the interactive console (npm start opens it on the sandbox)',
-    ...COMMANDS.flatMap((c) => [`  gameday ${c.usage}`, `      ${c.summary}`]),
+    ...COMMAND_LIST.flatMap((c) => [`  gameday ${c.usage}`, `      ${c.summary}`]),
     '',
     'Options:',
     '  --sandbox          use the simulated region instead of an AWS account',

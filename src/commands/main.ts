@@ -2,20 +2,16 @@
 // answer before ink or the AWS SDK are loaded.
 import { isUserError } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
-import { helpText } from './help.js';
+import { quickAnswer } from './quick.js';
 import { COMMANDS } from './registry.js';
-import { VERSION } from './version.js';
 
 /** Runs the CLI for an argv (without node and script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   try {
-    if (first === '--help' || first === '-h' || first === 'help') {
-      process.stdout.write(`${helpText()}\n`);
-      return 0;
-    }
-    if (first === '--version' || first === '-v') {
-      process.stdout.write(`${VERSION}\n`);
+    const quick = quickAnswer(argv);
+    if (quick !== undefined) {
+      process.stdout.write(quick);
       return 0;
     }
     if (first === undefined || first.startsWith('-')) {
