@@ -8,6 +8,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { CallCounter, counterPlugin } from './counter.js';
+import { AwsCallError, explainAwsError } from './errors.js';
 import { mutationGatePlugin } from './mutations.js';
 import { sdkOf } from './sdk/index.js';
 import { type ResolvedSettings, resolveSettings } from './settings.js';
@@ -96,7 +97,7 @@ export class AwsContext {
       endpoint: settings.endpoint,
       maxAttempts: options.maxAttempts ?? 5,
       retryMode: 'adaptive',
-      credentials: options.credentials ?? (await this.credentialProvider()),
+      credentials: await this.credentialProvider(),
       requestHandler: new NodeHttpHandler({
         connectionTimeout: Math.min(requestTimeout, 5_000),
         requestTimeout,
@@ -110,13 +111,36 @@ export class AwsContext {
   }
 
   private credentialProviderPromise?: Promise<unknown>;
+  // The static keys or the provider chain, and on top of them the role to assume, if any.
   private credentialProvider(): Promise<unknown> {
+    const { options, settings } = this;
+    if (!options.assumeRole && options.credentials) return Promise.resolve(options.credentials);
     this.credentialProviderPromise ??= import('@aws-sdk/credential-providers').then(
-      ({ fromNodeProviderChain }) =>
-        fromNodeProviderChain({
-          profile: this.settings.profileSource === 'flag' ? this.settings.profile : undefined,
-          clientConfig: { region: this.settings.region },
-        }),
+      ({ fromNodeProviderChain, fromTemporaryCredentials }) => {
+        const base =
+          options.credentials ??
+          fromNodeProviderChain({
+            profile: settings.profileSource === 'flag' ? settings.profile : undefined,
+            clientConfig: { region: settings.region },
+          });
+        if (!options.assumeRole) return base;
+        const { roleArn, sessionName = 'ChaosToolkit' } = options.assumeRole;
+        const assumed = fromTemporaryCredentials({
+          masterCredentials: base,
+          params: { RoleArn: roleArn, RoleSessionName: sessionName },
+          clientConfig: {
+            region: settings.region,
+            ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+          },
+        });
+        return async () => {
+          try {
+            return await assumed();
+          } catch (err) {
+            throw assumeRoleError(err, roleArn, settings);
+          }
+        };
+      },
     );
     return this.credentialProviderPromise;
   }
@@ -132,4 +156,24 @@ export class AwsContext {
 async function construct(service: ServiceName, config: any): Promise<PluggableClient> {
   const { Client } = await sdkOf(service);
   return new Client(config);
+}
+
+/** A failed AssumeRole, explained: the role, and what the caller needs (sts:AssumeRole, trust). */
+function assumeRoleError(err: unknown, roleArn: string, settings: ResolvedSettings): Error {
+  const explained = explainAwsError(err, {
+    service: 'sts',
+    operation: 'AssumeRole',
+    resource: roleArn,
+    endpoint: settings.endpoint,
+    region: settings.region,
+    profile: settings.profile,
+  });
+  if (explained.kind !== 'denied') return explained;
+  return new AwsCallError(
+    `sts:AssumeRole of ${roleArn} was denied: grant the caller sts:AssumeRole on that role, and let the role's trust policy name the caller (configuration.aws_assume_role_arn)`,
+    'denied',
+    'sts',
+    'AssumeRole',
+    explained.code,
+  );
 }

@@ -19,6 +19,13 @@ export interface ClientPlugin {
 /** Where the settings of an AWS context came from, so the header and errors can say it. */
 export type SettingSource = 'flag' | 'env' | 'profile' | 'default' | 'sandbox';
 
+/** A role an AwsContext acts as, and the session name its calls carry (CloudTrail shows it). */
+export interface AssumeRole {
+  roleArn: string;
+  /** chaosaws' default is "ChaosToolkit". */
+  sessionName?: string;
+}
+
 /** Options for one AWS context: one account, one region, one set of clients. */
 export interface AwsOptions {
   region?: string;
@@ -29,6 +36,9 @@ export interface AwsOptions {
   plugins?: ClientPlugin[];
   /** Static credentials instead of the provider chain (the sandbox uses these). */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** A role to act as (chaosaws' `aws_assume_role_arn`): STS AssumeRole with the credentials
+   * above (or the chain's), refreshed before they expire. */
+  assumeRole?: AssumeRole;
   /** SDK attempts per call, including the first (adaptive retry mode). */
   maxAttempts?: number;
   /** Per-request timeout in ms, socket and connection (an endpoint that does not answer). */

@@ -1,6 +1,7 @@
 // The flags every AWS-facing command shares (--sandbox, --region, --profile, ...) and the one
 // function that turns them into an AwsContext: the real account, or the simulated sandbox region.
 import type { AwsContext } from '../aws/clients.js';
+import type { AssumeRole } from '../aws/types.js';
 import { UserError } from '../util/errors.js';
 
 /** parseArgs option definitions for the shared AWS flags. */
@@ -35,8 +36,12 @@ export interface Connection {
 }
 
 /** Opens the account (or sandbox) the flags name. Throws SettingsError/UserError on bad flags.
- * `virtualTime` opens the sandbox on a clock that only waits move (benchmarks, tests). */
-export async function connect(flags: AwsFlags, opts: { virtualTime?: boolean } = {}): Promise<Connection> {
+ * `virtualTime` opens the sandbox on a clock that only waits move (benchmarks, tests);
+ * `assumeRole` acts as that role (an experiment's aws_assume_role_arn; the sandbox has one account). */
+export async function connect(
+  flags: AwsFlags,
+  opts: { virtualTime?: boolean; assumeRole?: AssumeRole } = {},
+): Promise<Connection> {
   if (flags.sandbox) {
     const { openSandbox } = await import('./sandbox-connect.js');
     return openSandbox(flags, opts);
@@ -45,6 +50,7 @@ export async function connect(flags: AwsFlags, opts: { virtualTime?: boolean } =
   const ctx = await AwsContext.create({
     region: flags.region,
     profile: flags.profile,
+    assumeRole: opts.assumeRole,
     requestTimeoutMs:
       flags.timeout === undefined ? undefined : parsePositive(flags.timeout, '--timeout') * 1000,
   });

@@ -4,6 +4,7 @@
 import type { AwsCall } from '../aws/ops/call.js';
 import type { GuardEvent, GuardOptions } from '../catalog/guard.js';
 import type { ActivityContext, FunctionRegistry } from '../experiment/registry.js';
+import { assumeRoleOf } from './assume-role.js';
 import type { Connection } from './connect.js';
 
 /** Guard settings a command line can give (`--allow-untagged`, caps, read-only, seed). */
@@ -33,7 +34,7 @@ type Level = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
 /**
  * Loads the catalogue registry, connected to the sandbox or to the account/region/profile given.
  * `configuration.aws_region` / `aws_profile_name` of an experiment pick the region/profile per
- * activity (the first profile wins, as in chaosaws).
+ * activity (the first profile wins, as in chaosaws); `aws_assume_role_arn` a role to act as.
  */
 export async function loadFunctionRegistry(opts: {
   sandbox?: boolean;
@@ -96,7 +97,9 @@ export async function loadFunctionRegistry(opts: {
     firstProfile ??= opts.profile ?? (configuration.aws_profile_name as string | undefined);
     // chaosaws' explicit keys: a secrets scope with aws_access_key_id / aws_secret_access_key
     const keyId = opts.sandbox ? undefined : (secrets.aws_access_key_id as string | undefined);
-    const key = keyId ? `${region}|${keyId}` : region;
+    // chaosaws' aws_assume_role_arn: act as that role (the sandbox has one account: ignored there)
+    const role = opts.sandbox ? undefined : assumeRoleOf(configuration);
+    const key = [region, keyId ?? '', role?.roleArn ?? '', role?.sessionName ?? ''].join('|');
     let conn = connections.get(key);
     if (!conn && keyId) {
       conn = import('../aws/clients.js').then(async ({ AwsContext }) => {
@@ -107,6 +110,7 @@ export async function loadFunctionRegistry(opts: {
             secretAccessKey: String(secrets.aws_secret_access_key ?? ''),
             sessionToken: secrets.aws_session_token as string | undefined,
           },
+          assumeRole: role,
         });
         return { ctx, sandbox: false, close: () => ctx.destroy() };
       });
@@ -123,7 +127,7 @@ export async function loadFunctionRegistry(opts: {
             region: region || undefined,
             profile: opts.sandbox ? undefined : firstProfile,
           },
-          { virtualTime: opts.sandbox && opts.sandboxVirtualTime },
+          { virtualTime: opts.sandbox && opts.sandboxVirtualTime, assumeRole: role },
         );
         virtual ??= c.virtualTime;
         return c;

@@ -85,13 +85,18 @@ export const run: CommandModule['run'] = async (argv) => {
       failures++;
       continue;
     }
-    const conn = await connect({ ...values, region: values.region ?? s.origin.region });
+    // A session that acted as a role is undone as that role, in that role's account.
+    const role = s.origin.assumedRole;
+    const conn = await connect(
+      { ...values, region: values.region ?? s.origin.region },
+      role ? { assumeRole: { roleArn: role.arn, sessionName: role.sessionName } } : {},
+    );
     try {
       const { callerIdentity } = await import('../aws/identity.js');
       const identity = await callerIdentity(conn.ctx);
       if (s.origin.account && identity.account !== s.origin.account) {
         process.stdout.write(
-          `  refused: recorded in account ${s.origin.account}, but the credentials are for ${identity.account}; use the profile of ${s.origin.account}\n`,
+          `  refused: recorded in account ${s.origin.account}, but the credentials${role ? ` (as ${role.arn})` : ''} are for ${identity.account}; use the profile of ${s.origin.account}\n`,
         );
         failures++;
         continue;

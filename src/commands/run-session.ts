@@ -2,7 +2,9 @@
 // opened before anything can change, so `gameday recover` finds every undo a killed run left.
 // Who and where (account, region, sandbox) are looked up only when the experiment uses AWS.
 import type { Experiment } from '../experiment/types.js';
+import type { RecordedRole } from '../session/events.js';
 import type { Session } from '../session/session.js';
+import { assumeRoleOf } from './assume-role.js';
 import type { Connection } from './connect.js';
 
 /** Where and how to record a run. */
@@ -40,6 +42,7 @@ export async function openRunSession(o: RunRecordingOptions): Promise<Session> {
       title: String(o.experiment.title ?? 'experiment'),
       description: typeof o.experiment.description === 'string' ? o.experiment.description : '',
       accountId: where.account,
+      ...(where.role ? { assumedRole: where.role } : {}),
       region: where.region,
       sandbox: Boolean(o.sandbox),
       operator: process.env.USER ?? null,
@@ -50,7 +53,9 @@ export async function openRunSession(o: RunRecordingOptions): Promise<Session> {
 }
 
 // The account and region the run acts in; unknown (null / '') when it cannot be told cheaply.
-async function whereIsRun(o: RunRecordingOptions): Promise<{ account: string | null; region: string }> {
+async function whereIsRun(
+  o: RunRecordingOptions,
+): Promise<{ account: string | null; region: string; role?: RecordedRole }> {
   const configured = (o.experiment.configuration ?? {}) as Record<string, unknown>;
   const region =
     o.region ??
@@ -65,8 +70,15 @@ async function whereIsRun(o: RunRecordingOptions): Promise<{ account: string | n
     if (o.connection && shared) {
       const conn = await o.connection(shared);
       const id = await callerIdentity(conn.ctx);
-      return { account: id.account, region: region || conn.ctx.settings.region };
+      const role = assumeRoleOf(shared);
+      return {
+        account: id.account,
+        region: region || conn.ctx.settings.region,
+        ...(role ? { role: { arn: role.roleArn, sessionName: role.sessionName ?? 'ChaosToolkit' } } : {}),
+      };
     }
+    // A role named only at run time: the default credentials' account would be the wrong one.
+    if (configured.aws_assume_role_arn !== undefined) return { account: null, region };
     const { connect } = await import('./connect.js');
     const conn = await connect({
       sandbox: o.sandbox,
@@ -87,10 +99,15 @@ async function whereIsRun(o: RunRecordingOptions): Promise<{ account: string | n
 }
 
 // The configuration the activities will open their connection with, when it can be told before
-// they run: a region or profile given as {type: env, ...} resolves per activity, so then null.
+// they run: a region, profile or role given as {type: env, ...} resolves per activity, so then null.
 function sharedConfiguration(configured: Record<string, unknown>): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
-  for (const key of ['aws_region', 'aws_profile_name']) {
+  for (const key of [
+    'aws_region',
+    'aws_profile_name',
+    'aws_assume_role_arn',
+    'aws_assume_role_session_name',
+  ]) {
     const value = configured[key];
     if (value === undefined) continue;
     if (typeof value !== 'string') return null;

@@ -62,6 +62,7 @@ const NAMED: Record<string, Shape> = {
   selection: { quantity: 's', seed: 'n' },
   probe: { id: 's', title: 's', tolerance: 's' },
   alarm: { name: 's', arn: 's?' },
+  role: { arn: 's', sessionName: 's' },
   entry: { activity: 'o?:activity', status: 's?', start: 's?', end: 's?', duration: 'n?' },
   state: { probes: 'a?', steady_state_met: 'x?' },
 };
@@ -76,6 +77,7 @@ const SHAPES: Record<string, Shape> = {
     region: 's',
     sandbox: 'b',
     accountId: 's|?',
+    assumedRole: 'o?:role',
     description: 's?',
     gamedayVersion: 's',
     operator: 's|?',

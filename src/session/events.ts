@@ -20,10 +20,18 @@ export interface SessionStartEvent {
   title: string;
   description: string;
   accountId: string | null;
+  /** The role the session acted as (an experiment's aws_assume_role_arn): recover acts as it too. */
+  assumedRole?: RecordedRole;
   region: string;
   sandbox: boolean;
   gamedayVersion: string;
   operator: string | null;
+}
+
+/** A role assumed through STS, as recorded: its ARN and the session name the calls carried. */
+export interface RecordedRole {
+  arn: string;
+  sessionName: string;
 }
 
 /** A steady-state probe the live loop watches; `activity` is its Chaos Toolkit probe with tolerance. */

@@ -38,6 +38,14 @@ export interface RecordingOrigin {
   region?: string;
   sandbox?: boolean;
   title?: string;
+  /** The role the session acted as: recover assumes it to undo in the same account. */
+  assumedRole?: { arn: string; sessionName: string };
+}
+
+function roleOf(v: unknown): RecordingOrigin['assumedRole'] {
+  const r = v as Record<string, unknown> | undefined;
+  if (!r || typeof r !== 'object' || typeof r.arn !== 'string' || !r.arn) return undefined;
+  return { arn: r.arn, sessionName: typeof r.sessionName === 'string' ? r.sessionName : 'ChaosToolkit' };
 }
 
 /** Reads the origin from the first session-start event. */
@@ -55,6 +63,7 @@ export function originOf(events: readonly RecordedEvent[]): RecordingOrigin {
     region: str(start.region),
     sandbox: typeof start.sandbox === 'boolean' ? start.sandbox : undefined,
     title: str(start.title),
+    assumedRole: roleOf(start.assumedRole),
   };
 }
 

@@ -9,7 +9,13 @@ import type { RunEvent } from '../experiment/events.js';
 import { journalJson } from '../experiment/journal.js';
 import type { Activity } from '../experiment/types.js';
 import type { LoopEvent, LoopSnapshot } from '../steady/types.js';
-import { type AttackStartEvent, type AttackTarget, RECORDING_FORMAT, type SessionEvent } from './events.js';
+import {
+  type AttackStartEvent,
+  type AttackTarget,
+  RECORDING_FORMAT,
+  type RecordedRole,
+  type SessionEvent,
+} from './events.js';
 import { holdRecording, newSessionId, releaseRecording } from './liveness.js';
 import { projectExperiment } from './project-experiment.js';
 import { projectJournal } from './project-journal.js';
@@ -24,6 +30,8 @@ export interface SessionInfo {
   title: string;
   description?: string;
   accountId?: string | null;
+  /** The role the session acts as, when it assumed one. */
+  assumedRole?: RecordedRole;
   region: string;
   sandbox: boolean;
   operator?: string | null;
@@ -101,6 +109,7 @@ export class Session {
       title: info.title,
       description: info.description ?? '',
       accountId: info.accountId ?? null,
+      ...(info.assumedRole ? { assumedRole: info.assumedRole } : {}),
       region: info.region,
       sandbox: info.sandbox,
       gamedayVersion: info.gamedayVersion ?? 'unknown',

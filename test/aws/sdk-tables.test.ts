@@ -16,6 +16,9 @@ const NAMED = [
   new RegExp(`service: '(${SERVICES})',\\s*operation: '(\\w+)'`, 'g'),
 ];
 
+// Named in error messages but sent by the SDK's own credential provider (aws_assume_role_arn).
+const SENT_BY_THE_SDK = new Set(['sts AssumeRole']);
+
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -35,6 +38,7 @@ describe('the SDK tables (src/aws/sdk)', () => {
     expect(named.size).toBeGreaterThan(30);
     const missing: string[] = [];
     for (const key of named) {
+      if (SENT_BY_THE_SDK.has(key)) continue;
       const [service, operation] = key.split(' ') as [ServiceName, string];
       if (!Object.hasOwn((await sdkOf(service)).commands, operation)) missing.push(key);
     }
