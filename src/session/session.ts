@@ -16,7 +16,7 @@ import {
   type RecordedRole,
   type SessionEvent,
 } from './events.js';
-import { holdRecording, newSessionId, releaseRecording } from './liveness.js';
+import { holdRecording, keepAlive, newSessionId, releaseRecording } from './liveness.js';
 import { projectExperiment } from './project-experiment.js';
 import { projectJournal } from './project-journal.js';
 import { defaultRecordDir } from './record-dir.js';
@@ -90,6 +90,8 @@ export class Session {
   private closed: ClosedSession | undefined;
   /** Names this session in session-start and in each of its undo records (two consoles, one account). */
   readonly id = newSessionId();
+  // Stops the lock's heartbeat (other hosts sharing the directory read it).
+  private stopHeartbeat: () => void = () => {};
 
   private constructor(private readonly recorder: Recorder) {}
 
@@ -102,6 +104,7 @@ export class Session {
       Recorder.create(options.root ?? defaultRecordDir(), info.title, { now: options.now }),
     );
     holdRecording(s.dir, s.id);
+    s.stopHeartbeat = keepAlive(s.dir);
     s.write('session', {
       type: 'session-start',
       format: RECORDING_FORMAT,
@@ -275,6 +278,7 @@ export class Session {
     this.write('session', { type: 'session-end', ...(reason ? { reason } : {}) });
     this.recorder.close();
     this.closed = writeProjections(this.recorder.dir, this.records);
+    this.stopHeartbeat();
     releaseRecording(this.recorder.dir);
     return this.closed;
   }

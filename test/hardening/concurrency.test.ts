@@ -4,11 +4,19 @@
 // stale; of two claims on one recording only one is granted. The moto file proves the same with real
 // undos (concurrency.contract.test.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_FILE, claimRecovery, LOCK_FILE, runningHolder } from '../../src/session/liveness.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  CLAIM_FILE,
+  claimRecovery,
+  HEARTBEAT_MS,
+  LOCK_FILE,
+  processStartOf,
+  runningHolder,
+  STALE_ELSEWHERE_MS,
+} from '../../src/session/liveness.js';
 import { recoveryOffer, unfinishedSessions } from '../../src/session/recover.js';
 import { Session } from '../../src/session/session.js';
 import { runCli } from '../support/cli.js';
@@ -90,10 +98,55 @@ describe('a running session is left alone by recover', () => {
     expect(runningHolder(a.dir)).toBeUndefined();
     expect(unfinishedSessions(root)[0]!.running).toBeUndefined();
     expect(recoveryOffer(root)).toContain('left 1 change(s) not undone');
-    // a lock from another host cannot be checked: taken as running (skipping is the safe mistake)
-    writeFileSync(join(a.dir, LOCK_FILE), JSON.stringify({ pid, host: 'elsewhere', startedAt: '' }));
+    // a lock from another host cannot be asked: running while it is touched (its heartbeat)
+    const lock = join(a.dir, LOCK_FILE);
+    writeFileSync(lock, JSON.stringify({ pid, host: 'elsewhere', startedAt: '' }));
     expect(runningHolder(a.dir)).toMatchObject({ host: 'elsewhere' });
     expect(recoveryOffer(root)).toBeUndefined();
+    const lastTouched = new Date(Date.now() - STALE_ELSEWHERE_MS + 60_000);
+    utimesSync(lock, lastTouched, lastTouched);
+    expect(runningHolder(a.dir)).toMatchObject({ host: 'elsewhere' });
+    // ...and stale once it has not been touched for STALE_ELSEWHERE_MS (that host's session died)
+    const longAgo = new Date(Date.now() - STALE_ELSEWHERE_MS - 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    expect(runningHolder(a.dir)).toBeUndefined();
+    expect(recoveryOffer(root)).toContain('left 1 change(s) not undone');
+  });
+
+  it.runIf(processStartOf(process.pid))(
+    'a pid reused by another process does not keep a dead lock alive',
+    () => {
+      const root = workdir('conc-reused');
+      const a = sessionWithChange(root, false);
+      const lock = join(a.dir, LOCK_FILE);
+      // This test's own pid, alive, but recorded as a process that started at another tick.
+      const holder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+      writeFileSync(lock, JSON.stringify({ ...holder, processStart: `${processStartOf(process.pid)}0` }));
+      expect(runningHolder(a.dir)).toBeUndefined();
+      expect(recoveryOffer(root)).toContain('left 1 change(s) not undone');
+      writeFileSync(lock, JSON.stringify({ ...holder, processStart: processStartOf(process.pid) }));
+      expect(runningHolder(a.dir)).toMatchObject({ pid: process.pid });
+    },
+  );
+
+  it('a running session touches its lock every HEARTBEAT_MS, and stops when it closes', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const s = Session.open(
+        { title: 'heartbeat', region: 'us-east-1', sandbox: true },
+        { root: workdir('conc-beat') },
+      );
+      const lock = join(s.dir, LOCK_FILE);
+      const old = new Date(Date.now() - 3_600_000);
+      utimesSync(lock, old, old);
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+      expect(Date.now() - statSync(lock).mtimeMs).toBeLessThan(5_000);
+      s.close();
+      expect(existsSync(lock)).toBe(false);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
