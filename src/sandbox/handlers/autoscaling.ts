@@ -37,11 +37,12 @@ function groupFilter(filters: AutoScalingGroupNamesType['Filters']): (asg: AsgRe
 function describeGroups({ world }: Ctx, input: AutoScalingGroupNamesType): object {
   const size = asgMaxRecords(input.MaxRecords, 100, 50);
   const names = input.AutoScalingGroupNames;
-  const base = names?.length
-    ? names.flatMap((n) => (world.asgs.has(n) ? [world.asgs.get(n)!] : []))
-    : [...world.asgs.values()];
-  const all = base.filter(groupFilter(input.Filters));
+  const match = groupFilter(input.Filters);
   const scope = `dag:${JSON.stringify(names ?? [])}:${JSON.stringify(input.Filters ?? [])}`;
+  // A listing of every group selects once per world version, not once per page.
+  const all = names?.length
+    ? names.flatMap((n) => (world.asgs.has(n) ? [world.asgs.get(n)!] : [])).filter(match)
+    : world.memo(scope, () => [...world.asgs.values()].filter(match));
   const { items, next } = page(all, size, input.NextToken, scope, badAsgToken);
   return { AutoScalingGroups: items.map((a) => toGroup(world, a)), NextToken: next };
 }

@@ -76,19 +76,22 @@ function describeAlarms({ world }: Ctx, input: DescribeAlarmsInput): object {
     );
   const types = input.AlarmTypes?.length ? input.AlarmTypes : ['MetricAlarm'];
   const wantMetric = types.includes('MetricAlarm');
-  const all = wantMetric
-    ? [...world.alarms.values()].filter(
-        (a) =>
-          (!input.AlarmNames?.length || input.AlarmNames.includes(a.name)) &&
-          (!input.AlarmNamePrefix || a.name.startsWith(input.AlarmNamePrefix)) &&
-          (!input.StateValue || a.state === input.StateValue) &&
-          (!input.ActionPrefix ||
-            [...a.alarmActions, ...a.okActions, ...a.insufficientDataActions].some((x) =>
-              x.startsWith(input.ActionPrefix!),
-            )),
-      )
-    : [];
-  const scope = `da:${JSON.stringify([input.AlarmNames, input.AlarmNamePrefix, input.StateValue, types])}`;
+  const scope = `da:${JSON.stringify([input.AlarmNames, input.AlarmNamePrefix, input.StateValue, input.ActionPrefix, types])}`;
+  // Selected once per world version, not once per page (a 32,000-alarm listing was quadratic).
+  const all = world.memo(scope, () =>
+    wantMetric
+      ? [...world.alarms.values()].filter(
+          (a) =>
+            (!input.AlarmNames?.length || input.AlarmNames.includes(a.name)) &&
+            (!input.AlarmNamePrefix || a.name.startsWith(input.AlarmNamePrefix)) &&
+            (!input.StateValue || a.state === input.StateValue) &&
+            (!input.ActionPrefix ||
+              [...a.alarmActions, ...a.okActions, ...a.insufficientDataActions].some((x) =>
+                x.startsWith(input.ActionPrefix!),
+              )),
+        )
+      : [],
+  );
   const { items, next } = page(all, size, input.NextToken, scope, badCwToken);
   return { MetricAlarms: items.map(toAlarm), CompositeAlarms: [], NextToken: next };
 }
