@@ -112,20 +112,25 @@ export class RecordingLogError extends Error {
 
 /** Reads events.ndjson, keeping every whole event and naming the lines it had to skip. */
 export function readRecordingLog(dir: string, check?: EventCheck): RecordingLog {
+  return parseRecordingLog(readRecordingBytes(dir).toString('utf8'), check);
+}
+
+/** The bytes of a recording's event log (RecordingLogError when unreadable or implausibly large). */
+export function readRecordingBytes(dir: string): Buffer {
   const path = join(dir, 'events.ndjson');
-  let text: string;
+  let bytes: Buffer;
   try {
     const size = statSync(path).size;
     if (size > MAX_LOG_BYTES)
       throw new RecordingLogError(
         `${path}: the event log is ${mib(size)} MiB, over the ${mib(MAX_LOG_BYTES)} MiB gameday reads; it is not a recording gameday wrote, or split it`,
       );
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof RecordingLogError) throw err;
     throw new RecordingLogError(`${path}: cannot read the event log: ${(err as Error).message}`);
   }
-  return parseRecordingLog(text, check);
+  return bytes;
 }
 
 /** Says what is wrong with an event's fields (undefined: nothing); such lines are skipped. */

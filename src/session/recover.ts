@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import type { AwsCall } from '../aws/ops/call.js';
 import { Guard, type UndoRecord } from '../catalog/guard.js';
 import { claimRecovery, type Holder, runningHolder } from './liveness.js';
-import { type RecordedEvent, Recorder, readRecordingLog } from './recorder.js';
+import {
+  parseRecordingLog,
+  type RecordedEvent,
+  type RecordingLog,
+  Recorder,
+  readRecordingBytes,
+  readRecordingLog,
+} from './recorder.js';
 
 /** An undo record as the guard wrote it (without its AWS door). */
 export type SavedUndo = Omit<UndoRecord, 'aws'>;
@@ -72,7 +79,7 @@ export interface UnfinishedSession {
   dir: string;
   pending: SavedUndo[];
   origin: RecordingOrigin;
-  /** Lines of the log that could not be read (a torn last line). */
+  /** Lines about undos (or the session's start) that could not be read (a torn last line). */
   skippedLines: number;
   /** The live process still running this session: its changes are its own to undo. */
   running?: Holder;
@@ -85,7 +92,8 @@ export function unfinishedSessions(root: string): UnfinishedSession[] {
   for (const name of readdirSync(root).sort()) {
     const dir = join(root, name);
     if (!existsSync(join(dir, 'events.ndjson'))) continue;
-    const log = readRecordingLog(dir);
+    const log = recoveryLines(dir);
+    if (!log) continue;
     const pending = pendingUndos(log.events);
     const running = runningHolder(dir);
     if (pending.length)
@@ -98,6 +106,30 @@ export function unfinishedSessions(root: string): UnfinishedSession[] {
       });
   }
   return out;
+}
+
+// The events recovery needs: who and where, and each undo record with what closed it. A long
+// session's log is mostly probe samples and metric points; finding these few lines in the bytes
+// (decoding and parsing only them) keeps the console's start-up check cheap over a directory of
+// many recordings. Undefined: the log records no undo at all.
+const RECOVERY_NEEDLES = ['"session-start"', 'undo-', '"undone"']; // undo- finds the three undo-* types
+const RECOVERY_EVENT = /"type"\s*:\s*"(?:session-start|undo-recorded|undone|undo-settled|undo-dropped)"/;
+function recoveryLines(dir: string): RecordingLog | undefined {
+  const bytes = readRecordingBytes(dir);
+  const starts = new Set<number>();
+  for (const needle of RECOVERY_NEEDLES)
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length))
+      starts.add(bytes.lastIndexOf(0x0a, at) + 1);
+  const lines: string[] = [];
+  let undos = false;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const end = bytes.indexOf(0x0a, start);
+    const line = bytes.toString('utf8', start, end === -1 ? bytes.length : end);
+    if (!RECOVERY_EVENT.test(line)) continue;
+    lines.push(line);
+    undos ||= line.includes('undo-recorded');
+  }
+  return undos ? parseRecordingLog(lines.join('\n')) : undefined;
 }
 
 /** What recovering one recording did. */
