@@ -76,6 +76,11 @@ export const run: CommandModule['run'] = async (argv) => {
   const env = { ...process.env, ...varsLoaded.env };
   const experiment = loadExperimentFile(file);
   const conn = await connect(flags);
+  const elsewhere = conn.sandbox ? undefined : elsewhereThan(experiment, conn.ctx.settings.region);
+  if (elsewhere) {
+    await conn.close();
+    throw new UserError(`${file}: ${elsewhere}`, 2);
+  }
   const feed = new LineFeed();
   const say = (level: string, message: string) => feed.push(`[${level}] ${message}`);
   const title = String(experiment.title ?? file);
@@ -242,4 +247,20 @@ function parse(argv: string[]) {
   } catch (err) {
     throw new UserError(`play: ${firstSentence(err)} (see gameday play --help)`, 2);
   }
+}
+
+/** Why a scenario asks for another place than the one play acts on (its configuration's literal
+ * aws_region or aws_assume_role_arn; play uses the console's --region/--profile), or undefined. */
+export function elsewhereThan(
+  experiment: Record<string, unknown>,
+  region: string | undefined,
+): string | undefined {
+  const configured = (experiment.configuration ?? {}) as Record<string, unknown>;
+  const role = configured.aws_assume_role_arn;
+  if (typeof role === 'string' && role)
+    return `configuration.aws_assume_role_arn names ${role}, but gameday play acts as the credentials of --profile; pass a profile that assumes that role (role_arn in ~/.aws/config), or use \`gameday run\`, which assumes it`;
+  const wanted = configured.aws_region;
+  if (typeof wanted === 'string' && wanted && region && wanted !== region)
+    return `configuration.aws_region is ${wanted}, but gameday play would act in ${region}; pass --region ${wanted}`;
+  return undefined;
 }
