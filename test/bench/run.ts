@@ -1,6 +1,7 @@
 // `npm run bench`: measures every figure, prints one table (figure, target, measured, ratio) and,
-// with `--json FILE`, writes it as JSON. Benchmarks print; they never fail on timings.
-import { writeFileSync } from 'node:fs';
+// with `--json FILE`, writes it as JSON (`--markdown FILE`: as a Markdown table). Benchmarks print;
+// they never fail on timings.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Figure, type FigureGroup, ratio } from './figure.js';
 
@@ -18,10 +19,24 @@ const GROUPS: FigureGroup[] = await Promise.all([
   import('./figures/console.js').then((m) => m.consoleFigures),
 ]);
 
-const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
-const rows: (Figure & { group: string })[] = [];
-const skipped: { group: string; reason: string }[] = [];
-for (const group of GROUPS) {
+const { values } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    only: { type: 'string' },
+    // Re-print (and re-render as Markdown) a saved --json file without measuring again.
+    'from-json': { type: 'string' },
+  },
+});
+const saved = values['from-json']
+  ? (JSON.parse(readFileSync(values['from-json'], 'utf8')) as {
+      figures: (Figure & { group: string })[];
+      skipped: { group: string; reason: string }[];
+    })
+  : undefined;
+const rows: (Figure & { group: string })[] = saved?.figures ?? [];
+const skipped: { group: string; reason: string }[] = saved?.skipped ?? [];
+for (const group of saved ? [] : GROUPS) {
   if (values.only && !group.name.includes(values.only)) continue;
   const reason = await group.skip?.();
   if (reason) {
@@ -59,5 +74,17 @@ process.stdout.write(
 );
 for (const s of skipped) process.stdout.write(`skipped ${s.group}: ${s.reason}\n`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ figures: rows, skipped }, null, 2)}\n`);
+// The same table in Markdown, as the README's "Performance" section shows it.
+if (values.markdown) {
+  const cell = (c: string) => c.replaceAll('|', '\\|');
+  const md = [
+    head,
+    head.map(() => '---'),
+    ...table.map((r) => r.map((c, i) => (i === 1 && c === '-' ? '' : c))),
+  ]
+    .map((r) => `| ${r.map(cell).join(' | ')} |`)
+    .join('\n');
+  writeFileSync(values.markdown, `${md}\n`);
+}
 // A figure may leave work behind (an experiment still waiting on sandbox time): do not wait for it.
 process.exit(0);
