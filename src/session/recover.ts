@@ -11,8 +11,8 @@ import { claimRecovery, type Holder, runningHolder } from './liveness.js';
 import {
   parseRecordingLog,
   type RecordedEvent,
-  type RecordingLog,
   Recorder,
+  type RecordingLog,
   readRecordingBytes,
   readRecordingLog,
 } from './recorder.js';
