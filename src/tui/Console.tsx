@@ -66,7 +66,12 @@ export function Console({
     () => new InventoryModel(() => services.inventory(), { refreshMs: inventoryRefreshMs, clock }),
     [services, clock, inventoryRefreshMs],
   );
-  const flow = useMemo(() => new AttackFlow(services), [services]);
+  // After an attack or a halt the inventory refreshes at once (a large account otherwise waits
+  // about a minute between refreshes), so the rows show what changed.
+  const flow = useMemo(
+    () => new AttackFlow(services, () => void inventory.refresh({ shown: true })),
+    [services, inventory],
+  );
   const inv = useStore(inventory);
   const [screen, setScreen] = useState<Screen>('inventory');
   const [overlay, setOverlay] = useState<Overlay>();
@@ -103,6 +108,7 @@ export function Console({
           ? `halted: undid ${r.undone}, FAILED ${r.failed.length}: ${r.failed.join('; ')}`
           : `halted: undid ${r.undone} change(s)`,
       );
+      if (r.undone || r.failed.length) void inventory.refresh({ shown: true });
     } catch (err) {
       setFlash(`halt failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -210,7 +216,7 @@ export function Console({
               flow.open(targets);
               setScreen('attack');
             }}
-            onRefresh={() => void inventory.refresh()}
+            onRefresh={() => void inventory.refresh({ shown: true })}
             attacksFor={(t) => services.attacksFor(t)}
           />
         ) : screen === 'attack' ? (

@@ -19,6 +19,8 @@ export function fakeServices(opts: { sandbox?: boolean; readOnly?: boolean } = {
   let active = 0;
   const calls: string[] = [];
   let healthy = 6;
+  let inventoryLoads = 0;
+  let inventory = shopInventory();
   const steady = new SteadyLoop({
     clock: stillClock,
     maxProbeFailures: 0,
@@ -46,7 +48,10 @@ export function fakeServices(opts: { sandbox?: boolean; readOnly?: boolean } = {
       dryRun: false,
     },
     steady,
-    inventory: async () => shopInventory(),
+    inventory: async () => {
+      inventoryLoads++;
+      return structuredClone(inventory);
+    },
     attacksFor: () => [],
     preview: async () => ({ resources: [], calls: [], undo: '', refused: [], notes: [] }),
     execute: async () => {
@@ -72,6 +77,12 @@ export function fakeServices(opts: { sandbox?: boolean; readOnly?: boolean } = {
     },
     setHealthy: (n: number) => {
       healthy = n;
+    },
+    /** How many times the console listed the account. */
+    inventoryLoads: () => inventoryLoads,
+    /** What the next listings find. */
+    setInventory: (inv: ReturnType<typeof shopInventory>) => {
+      inventory = inv;
     },
   };
 }

@@ -33,7 +33,11 @@ export class AttackFlow {
   private snap: FlowSnapshot = CLOSED;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly services: Pick<ConsoleServices, 'attacksFor' | 'preview' | 'execute'>) {}
+  constructor(
+    private readonly services: Pick<ConsoleServices, 'attacksFor' | 'preview' | 'execute'>,
+    /** Called once a real (not dry) run has ended, well or not: the account may have changed. */
+    private readonly onRan?: () => void,
+  ) {}
 
   /** The current state. */
   snapshot = (): FlowSnapshot => this.snap;
@@ -77,6 +81,7 @@ export class AttackFlow {
     } catch (err) {
       this.set({ stage: 'done', result: { ok: false, message: message(err) } });
     }
+    if (!dryRun) this.onRan?.();
   }
 
   /** One step back (params -> pick, preview -> params), or closes from the picker. */

@@ -274,9 +274,11 @@ function Freshness({
     <Text color={snapshot.error ? theme.status.error : theme.text.secondary}>
       {snapshot.loading && !snapshot.inventory
         ? 'discovering…'
-        : snapshot.error
-          ? `refresh failed, ${updated || 'no data'}`
-          : updated}
+        : snapshot.refreshing
+          ? 'refreshing…'
+          : snapshot.error
+            ? `refresh failed, ${updated || 'no data'}`
+            : updated}
     </Text>
   );
 }
