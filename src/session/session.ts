@@ -88,6 +88,7 @@ export class Session {
   private readonly seenLoopEvents = new WeakSet<LoopEvent>();
   private lastAlarms = '{}';
   private closed: ClosedSession | undefined;
+  private batch: { source: EventSource; event: RecordedEvent['event'] }[] | undefined;
   /** Names this session in session-start and in each of its undo records (two consoles, one account). */
   readonly id = newSessionId();
   // Stops the lock's heartbeat (other hosts sharing the directory read it).
@@ -161,6 +162,10 @@ export class Session {
 
   /** Records a new tick of the loop: series (declared once), points, probe samples, alarm changes. */
   steadyTick(snap: LoopSnapshot): void {
+    this.batched(() => this.recordTick(snap));
+  }
+
+  private recordTick(snap: LoopSnapshot): void {
     if (snap.tick <= this.lastTick) return;
     this.lastTick = snap.tick;
     for (const s of snap.series)
@@ -197,11 +202,13 @@ export class Session {
   /** Follows a steady loop: every tick and every event is recorded; returns the unsubscribe. */
   attachLoop(loop: LoopLike): () => void {
     this.loop = loop;
-    const onChange = () => {
-      const snap = loop.snapshot();
-      for (const e of snap.events) this.steadyEvent(e);
-      this.steadyTick(snap);
-    };
+    // One append per change of the loop: its new events and the tick's points and samples.
+    const onChange = () =>
+      this.batched(() => {
+        const snap = loop.snapshot();
+        for (const e of snap.events) this.steadyEvent(e);
+        this.steadyTick(snap);
+      });
     const off = loop.subscribe(onChange);
     onChange();
     return () => {
@@ -299,7 +306,26 @@ export class Session {
 
   private write(source: EventSource, event: SessionEvent | RecordedEvent['event']): void {
     if (this.closed) return;
-    this.records.push(this.recorder.append(source, redact(event) as RecordedEvent['event']));
+    const clean = redact(event) as RecordedEvent['event'];
+    if (this.batch) this.batch.push({ source, event: clean });
+    else this.records.push(this.recorder.append(source, clean));
+  }
+
+  /** Runs `fn` with its writes gathered into one append (one write and one fsync), flushed before
+   * this returns, so the log is as write-ahead as before. */
+  private batched(fn: () => void): void {
+    if (this.batch) {
+      fn();
+      return;
+    }
+    this.batch = [];
+    try {
+      fn();
+    } finally {
+      const items = this.batch;
+      this.batch = undefined;
+      if (items.length && !this.closed) this.records.push(...this.recorder.appendAll(items));
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 // The Session is the one place everything is recorded: a note typed in the live view or through
 // the session is written once; loop events arriving both by onEvent and by attachLoop are written
 // once; ticks become metric-points and probe-samples; the attack's targets come from the guard.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecording } from '../../src/session/recording.js';
 import { Session } from '../../src/session/session.js';
@@ -70,5 +72,42 @@ describe('Session', () => {
     expect(loop.snapshot().markers.map((m) => m.kind)).toEqual(['start', 'end']);
     expect(types.at(-1)).toBe('session-end');
     expect(s.close()).toEqual(s.close());
+  });
+
+  it("a tick's samples of several probes are on disk, in order, as soon as the tick is recorded", async () => {
+    const clock = fakeClock();
+    const s = Session.open(
+      { title: 'tick', region: 'us-east-1', sandbox: true },
+      { root: tempRoot(), now: clock.now },
+    );
+    const probe = (id: string, v: number) => ({
+      id,
+      title: id,
+      tolerance: '== 1',
+      run: async () => v,
+      check: (x: unknown) => x === 1,
+    });
+    const loop = new SteadyLoop({
+      clock: clock.loopClock,
+      maxProbeFailures: 0,
+      probes: [probe('a', 1), probe('b', 1), probe('c', 2)],
+    });
+    const off = s.attachLoop(loop);
+    await loop.tick();
+    // Read the log while the session is still open: nothing waits for close.
+    const lines = readFileSync(join(s.dir, 'events.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const samples = lines.filter((l) => l.event.type === 'probe-sample');
+    expect(samples.map((l) => [l.event.probe, l.event.ok])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ]);
+    expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
+    expect(lines.some((l) => l.event.type === 'loop-event' && l.event.kind === 'probe-failed')).toBe(true);
+    off();
+    s.close();
   });
 });
