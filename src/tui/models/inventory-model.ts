@@ -18,9 +18,10 @@ export interface InventorySnapshot {
 /** A periodic refresh waits until the last one took at most this share of the time since it
  * started: its calls spread out (AWS throttles a client that lists too often)... */
 const MAX_WALL_SHARE = 0.05;
-/** ...and at most this share of one core: parsing 10,000 instances and tasks costs about half a
- * second of CPU, so such an account refreshes about once a minute instead of every period. */
-const MAX_CPU_SHARE = 0.01;
+/** ...and at most this share of one core: listing 10,000 instances and 10,000 tasks costs about
+ * half a second to a second of CPU, so such an account refreshes every two to three minutes
+ * instead of every period (r, an attack and a halt refresh at once); a small one, every period. */
+const MAX_CPU_SHARE = 0.005;
 
 /** The process's CPU time so far, in ms (all threads: the garbage collector's work counts too). */
 export function processCpuMs(): number {
