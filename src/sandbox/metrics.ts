@@ -41,7 +41,26 @@ export function seriesKey(
 /** All series of the region, bounded by `retentionMs` of history each. */
 export class MetricStore {
   readonly series = new Map<string, Series>();
+  // The series each publisher (an app, a group, a service) writes, by metric: found once, so the
+  // simulation's every-tick puts build no key (a large world publishes ~12,000 points a tick).
+  private readonly owned = new WeakMap<object, Map<string, Series>>();
   constructor(readonly retentionMs: number) {}
+
+  /** The series `owner` publishes as `namespace`/`name` (its dimensions fixed per owner). */
+  seriesOwnedBy(owner: object, key: MetricKey, t: number): Series {
+    let mine = this.owned.get(owner);
+    if (!mine) {
+      mine = new Map();
+      this.owned.set(owner, mine);
+    }
+    const id = `${key.namespace}/${key.name}`;
+    let s = mine.get(id);
+    if (!s) {
+      s = this.seriesOf(key, t);
+      mine.set(id, s);
+    }
+    return s;
+  }
 
   /** Adds a value (or a pre-aggregated set) at time t, rounded down to `resolutionMs`. */
   put(key: MetricKey, t: number, v: Omit<Agg, 't'>, unit?: string, resolutionMs = 10_000): void {
@@ -70,7 +89,12 @@ export class MetricStore {
     while (i > 0 && pts[i - 1]!.t > at) i--;
     const prev = pts[i - 1];
     if (prev && prev.t === at) merge(prev, v);
-    else pts.splice(i, 0, { t: at, ...v, values: v.values?.slice(0, MAX_SAMPLES) });
+    else {
+      const point: Agg = { t: at, sum: v.sum, count: v.count, min: v.min, max: v.max };
+      if (v.values) point.values = v.values.slice(0, MAX_SAMPLES);
+      if (i === pts.length) pts.push(point);
+      else pts.splice(i, 0, point);
+    }
     // Trim in batches (at most 1/8 over the window) rather than shifting the array on every put.
     const cutoff = s.lastPut - this.retentionMs;
     if (pts.length && pts[0]!.t < cutoff) {

@@ -3,7 +3,7 @@
 // latency and 5xx follow utilisation, so losing capacity shows in the graphs and trips alarms.
 // Publishes the metrics AWS publishes, at 10-second resolution.
 import { targetHealthy } from '../ec2-ops.js';
-import type { MetricKey, Series } from '../metrics.js';
+import type { Series } from '../metrics.js';
 import type { AppRec, InstanceRec } from '../model.js';
 import type { World } from '../world.js';
 
@@ -12,8 +12,11 @@ const TICK_S = 10;
 /** Each instance's CPU series, kept so the busiest loop does not rebuild its key every tick. */
 const cpuSeries = new WeakMap<InstanceRec, Series>();
 
+/** Publishes one value of `owner`'s metric (an app, a group or a service; its series is looked
+ * up once). `dims` is only read the first time. */
 function put(
   world: World,
+  owner: object,
   t: number,
   namespace: string,
   name: string,
@@ -22,8 +25,12 @@ function put(
   unit: string,
   samples?: number[],
 ): void {
-  const key: MetricKey = { namespace, name, dimensions: dims.map(([Name, Value]) => ({ Name, Value })) };
-  world.metrics.put(key, t, { sum: value, count: 1, min: value, max: value, values: samples }, unit);
+  const series = world.metrics.seriesOwnedBy(
+    owner,
+    { namespace, name, dimensions: dims.map(([Name, Value]) => ({ Name, Value })) },
+    t,
+  );
+  world.metrics.putTo(series, t, { sum: value, count: 1, min: value, max: value, values: samples }, unit);
 }
 
 /** Utilisation → latency multiplier (a queue that degrades sharply near saturation). */
@@ -52,10 +59,11 @@ function appTraffic(
   const u = capacity > 0 ? rps / capacity : Number.POSITIVE_INFINITY;
   const lb: [string, string] = ['LoadBalancer', app.loadBalancer];
   const tg: [string, string] = ['TargetGroup', app.targetGroup];
-  put(world, t, 'AWS/ApplicationELB', 'RequestCount', [lb], requests, 'Count');
-  put(world, t, 'AWS/ApplicationELB', 'HealthyHostCount', [tg, lb], healthy, 'Count');
+  put(world, app, t, 'AWS/ApplicationELB', 'RequestCount', [lb], requests, 'Count');
+  put(world, app, t, 'AWS/ApplicationELB', 'HealthyHostCount', [tg, lb], healthy, 'Count');
   put(
     world,
+    app,
     t,
     'AWS/ApplicationELB',
     'UnHealthyHostCount',
@@ -64,24 +72,28 @@ function appTraffic(
     'Count',
   );
   if (healthy === 0) {
-    put(world, t, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', [lb], requests, 'Count');
-    put(world, t, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', [lb], 0, 'Count');
+    put(world, app, t, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', [lb], requests, 'Count');
+    put(world, app, t, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', [lb], 0, 'Count');
     return { u, cpu: 0 };
   }
   const errors = Math.round(requests * errorShare(u) * (1 + world.rng.normal(0, 0.1)));
-  put(world, t, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', [lb], Math.max(0, errors), 'Count');
-  put(world, t, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', [lb], 0, 'Count');
+  put(world, app, t, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', [lb], Math.max(0, errors), 'Count');
+  put(world, app, t, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', [lb], 0, 'Count');
   const mean = app.baseLatency * latencyFactor(u);
   const samples = Array.from({ length: 12 }, () =>
     Math.max(0.001, mean * -Math.log(1 - world.rng.next() * 0.999)),
   );
   const avg = samples.reduce((a, b) => a + b, 0) / samples.length;
-  world.metrics.put(
-    {
-      namespace: 'AWS/ApplicationELB',
-      name: 'TargetResponseTime',
-      dimensions: [{ Name: 'LoadBalancer', Value: app.loadBalancer }],
-    },
+  world.metrics.putTo(
+    world.metrics.seriesOwnedBy(
+      app,
+      {
+        namespace: 'AWS/ApplicationELB',
+        name: 'TargetResponseTime',
+        dimensions: [{ Name: 'LoadBalancer', Value: app.loadBalancer }],
+      },
+      t,
+    ),
     t,
     {
       sum: avg * Math.max(1, requests),
@@ -158,12 +170,16 @@ export function traffic(world: World, t: number): void {
     const list = asgCpu.get(asg.name);
     if (list?.length) {
       const avg = list.reduce((a, b) => a + b, 0) / list.length;
-      world.metrics.put(
-        {
-          namespace: 'AWS/EC2',
-          name: 'CPUUtilization',
-          dimensions: [{ Name: 'AutoScalingGroupName', Value: asg.name }],
-        },
+      world.metrics.putTo(
+        world.metrics.seriesOwnedBy(
+          asg,
+          {
+            namespace: 'AWS/EC2',
+            name: 'CPUUtilization',
+            dimensions: [{ Name: 'AutoScalingGroupName', Value: asg.name }],
+          },
+          t,
+        ),
         t,
         { sum: avg, count: 1, min: Math.min(...list), max: Math.max(...list), values: list },
         'Percent',
@@ -172,6 +188,7 @@ export function traffic(world: World, t: number): void {
     const inService = asg.members.filter((m) => m.lifecycle === 'InService').length;
     put(
       world,
+      asg,
       t,
       'AWS/AutoScaling',
       'GroupInServiceInstances',
@@ -181,6 +198,7 @@ export function traffic(world: World, t: number): void {
     );
     put(
       world,
+      asg,
       t,
       'AWS/AutoScaling',
       'GroupDesiredCapacity',
@@ -205,12 +223,12 @@ export function traffic(world: World, t: number): void {
       ['ServiceName', svc.name],
     ];
     const c = counts.get(svc.arn) ?? { running: 0, pending: 0 };
-    put(world, t, 'ECS/ContainerInsights', 'RunningTaskCount', dims, c.running, 'Count');
-    put(world, t, 'ECS/ContainerInsights', 'PendingTaskCount', dims, c.pending, 'Count');
-    put(world, t, 'ECS/ContainerInsights', 'DesiredTaskCount', dims, svc.desired, 'Count');
+    put(world, svc, t, 'ECS/ContainerInsights', 'RunningTaskCount', dims, c.running, 'Count');
+    put(world, svc, t, 'ECS/ContainerInsights', 'PendingTaskCount', dims, c.pending, 'Count');
+    put(world, svc, t, 'ECS/ContainerInsights', 'DesiredTaskCount', dims, svc.desired, 'Count');
     if (c.running === 0) continue;
     const load = serviceCpu.get(svc.arn) ?? Math.min(100, (30 * Math.max(svc.desired, 1)) / c.running);
-    put(world, t, 'AWS/ECS', 'CPUUtilization', dims, noisy(world, load, 2), 'Percent');
-    put(world, t, 'AWS/ECS', 'MemoryUtilization', dims, noisy(world, 35 + load / 4, 1), 'Percent');
+    put(world, svc, t, 'AWS/ECS', 'CPUUtilization', dims, noisy(world, load, 2), 'Percent');
+    put(world, svc, t, 'AWS/ECS', 'MemoryUtilization', dims, noisy(world, 35 + load / 4, 1), 'Percent');
   }
 }
