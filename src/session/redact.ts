@@ -15,9 +15,10 @@ const INLINE_SECRET = /((?:secret|password|token|api[_-]?key)[\w-]*\s*[=:]\s*)([
 const TOKEN_SHAPES =
   /\bgh[pousr]_[A-Za-z0-9]{30,}|\bxox[abprs]-[A-Za-z0-9-]{10,}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
-/** A deep copy of `value` with secret values replaced (keys kept, so the shape stays readable). */
-export function redact<T>(value: T): T {
-  return walk(value, undefined, knownSecretForms()) as T;
+/** A deep copy of `value` with secret values replaced (keys kept, so the shape stays readable).
+ * `known`: the secret forms, when the caller redacts several values at once (one env scan). */
+export function redact<T>(value: T, known: readonly string[] = knownSecretForms()): T {
+  return walk(value, undefined, known) as T;
 }
 
 /** A line of text with every known secret and secret-shaped string replaced (what the CLI prints). */

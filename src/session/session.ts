@@ -16,6 +16,7 @@ import {
   type RecordedRole,
   type SessionEvent,
 } from './events.js';
+import { knownSecretForms } from './known-secrets.js';
 import { holdRecording, keepAlive, newSessionId, releaseRecording } from './liveness.js';
 import { projectExperiment } from './project-experiment.js';
 import { projectJournal } from './project-journal.js';
@@ -88,7 +89,9 @@ export class Session {
   private readonly seenLoopEvents = new WeakSet<LoopEvent>();
   private lastAlarms = '{}';
   private closed: ClosedSession | undefined;
-  private batch: { source: EventSource; event: RecordedEvent['event'] }[] | undefined;
+  private batch:
+    | { items: { source: EventSource; event: RecordedEvent['event'] }[]; known: readonly string[] }
+    | undefined;
   /** Names this session in session-start and in each of its undo records (two consoles, one account). */
   readonly id = newSessionId();
   // Stops the lock's heartbeat (other hosts sharing the directory read it).
@@ -306,8 +309,8 @@ export class Session {
 
   private write(source: EventSource, event: SessionEvent | RecordedEvent['event']): void {
     if (this.closed) return;
-    const clean = redact(event) as RecordedEvent['event'];
-    if (this.batch) this.batch.push({ source, event: clean });
+    const clean = redact(event, this.batch?.known) as RecordedEvent['event'];
+    if (this.batch) this.batch.items.push({ source, event: clean });
     else this.records.push(this.recorder.append(source, clean));
   }
 
@@ -318,11 +321,12 @@ export class Session {
       fn();
       return;
     }
-    this.batch = [];
+    // The secret forms are read once for the whole batch (each read scans the environment).
+    this.batch = { items: [], known: knownSecretForms() };
     try {
       fn();
     } finally {
-      const items = this.batch;
+      const { items } = this.batch;
       this.batch = undefined;
       if (items.length && !this.closed) this.records.push(...this.recorder.appendAll(items));
     }
