@@ -17,6 +17,7 @@ const GROUPS: FigureGroup[] = await Promise.all([
   import('./figures/engine-corpus.js').then((m) => m.engineCorpus),
   import('./figures/steady-loop.js').then((m) => m.steadyLoop),
   import('./figures/console.js').then((m) => m.consoleFigures),
+  import('./figures/console-process.js').then((m) => m.consoleProcess),
 ]);
 
 const { values } = parseArgs({

@@ -76,7 +76,26 @@ const stillClock: LoopClock = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function open(inventory: Inventory, aws: ReturnType<typeof sdkCall>, clock: LoopClock) {
+/** Waits until `done()` (polled every 50 ms), or fails naming what never came. */
+async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const limit = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > limit) throw new Error(`${what} did not come in ${timeoutMs / 1000} s`);
+    await sleep(50);
+  }
+}
+
+/** This process's CPU time so far (ms, all threads). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function open(
+  listInventory: () => Promise<Inventory>,
+  aws: ReturnType<typeof sdkCall>,
+  clock: LoopClock,
+) {
   const services = buildServices({
     info: {
       account: '000000000000',
@@ -87,7 +106,7 @@ async function open(inventory: Inventory, aws: ReturnType<typeof sdkCall>, clock
       dryRun: false,
     },
     aws,
-    listInventory: async () => inventory, // nothing changes between refreshes
+    listInventory,
     clock,
     periodMs: 1000,
   });
@@ -163,7 +182,7 @@ export const consoleFigures: FigureGroup = {
     const heapBefore = process.memoryUsage().heapUsed;
     const figures: Figure[] = [];
 
-    const ui = await open(inventory, aws, stillClock);
+    const ui = await open(async () => inventory, aws, stillClock);
     await ui.services.inventory(); // the model's first load is in flight; let it land
     await sleep(300);
     if (!ui.stdout.writes) throw new Error('the console drew nothing');
@@ -183,31 +202,48 @@ export const consoleFigures: FigureGroup = {
     ui.app.unmount();
     await ui.services.close();
 
-    // Idle: the real clock (header tick each second, steady loop each second on the sandbox,
-    // inventory refresh every 5 s returning the same inventory); nothing else happens.
-    const idle = await open(inventory, aws, realClock);
-    await sleep(1500);
+    // Idle: the real clock (header tick, steady loop each second on the sandbox) and the real
+    // inventory refresh (discovery of the 10,000 instances, 10,000 tasks... at each refresh; the
+    // sandbox's clock stands still, so nothing changes). A refresh costs about a second of CPU,
+    // so the console spaces them (at most 0.5% of a core): the window is one whole cycle, from
+    // the end of one refresh to the end of the next, so it holds exactly one.
+    const refreshes: { endedAt: number; cpuMs: number }[] = [];
+    const list = async () => {
+      const c0 = cpuMs();
+      const inv = await discover(ctx);
+      refreshes.push({ endedAt: performance.now(), cpuMs: cpuMs() - c0 });
+      return inv;
+    };
+    const idle = await open(list, aws, realClock);
+    await until(() => refreshes.length >= 1, 30_000, 'the first listing');
+    await sleep(1000);
+    idle.stdin.press('r'); // a warm listing (the first one also compiles): it sets the spacing
+    await until(() => refreshes.length >= 2, 30_000, 'the listing asked for with r');
+    await sleep(0);
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
     const writesBefore = idle.stdout.writes;
     const callsBefore = ctx.counter.total;
-    await sleep(10_000);
+    await until(() => refreshes.length >= 3, 600_000, 'the next periodic listing');
     const calls = ctx.counter.total - callsBefore;
     const used = process.cpuUsage(cpuBefore);
     const wall = performance.now() - wallBefore;
     const frames = idle.stdout.writes - writesBefore;
+    const refresh = refreshes[2]!;
     idle.app.unmount();
     await idle.services.close();
     await ctx.destroy();
     sandbox.close();
+    const cpuPct = ((used.user + used.system) / 1000 / wall) * 100;
+    const refreshPct = (refresh.cpuMs / wall) * 100;
     figures.push({
-      figure: 'console idle CPU (10,000 rows, refresh + steady loop running)',
+      figure: 'console idle CPU (10,000 rows; refresh, steady loop and clock running)',
       target: '< 2 %',
       targetValue: 2,
-      measured: ((used.user + used.system) / 1000 / wall) * 100,
+      measured: cpuPct,
       unit: '%',
       better: 'lower',
-      note: `over ${(wall / 1000).toFixed(1)} s: ${frames} writes (3 a frame), ${calls} AWS calls; process CPU of all threads, with the in-process sandbox answering the loop`,
+      note: `one refresh cycle of ${(wall / 1000).toFixed(0)} s: the refresh ${refresh.cpuMs.toFixed(0)} ms of CPU (${refreshPct.toFixed(2)} %), the rest ${(cpuPct - refreshPct).toFixed(2)} %; ${frames} writes (3 a frame), ${calls} AWS calls (${calls > 1000 ? 'one listing, ' : ''}3 a tick); process CPU of all threads, the in-process sandbox answering`,
     });
     figures.push({
       figure: 'console heap growth while used (10,000 rows)',

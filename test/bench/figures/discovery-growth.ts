@@ -14,6 +14,8 @@ interface Measured {
   calls: number;
   minimum: number;
   wallMs: number;
+  /** Garbage-collection pauses within the measured discovery (main thread), ms. */
+  gcMs: number;
   buildMs: number;
   heapMB: number;
   rssMB: number;
@@ -55,7 +57,7 @@ export const discoveryGrowth: FigureGroup = {
         target: scale === 1 ? '' : `~${scale}x the 1x time`,
         measured: m.wallMs,
         unit: 'ms',
-        note: `${(m.wallMs / base.wallMs).toFixed(1)}x the 1x time; calls ${m.calls} (minimum ${m.minimum}, ${(m.calls / base.calls).toFixed(1)}x 1x); heap ${m.heapMB.toFixed(0)} MB, rss ${m.rssMB.toFixed(0)} MB after; world built in ${(m.buildMs / 1000).toFixed(1)} s`,
+        note: `${(m.wallMs / base.wallMs).toFixed(1)}x the 1x time (${((m.wallMs - m.gcMs) / (base.wallMs - base.gcMs)).toFixed(1)}x without GC pauses; GC ${m.gcMs.toFixed(0)} ms); ${((m.wallMs / m.instances) * 1000).toFixed(1)} ms per 1,000 instances; calls ${m.calls} (minimum ${m.minimum}, ${(m.calls / base.calls).toFixed(1)}x 1x); heap ${m.heapMB.toFixed(0)} MB, rss ${m.rssMB.toFixed(0)} MB after; world built in ${(m.buildMs / 1000).toFixed(1)} s`,
       });
     }
     return figures;
@@ -75,20 +77,32 @@ if (process.argv[2] && import.meta.filename === process.argv[1]) {
   const buildMs = performance.now() - built;
   await discover(ctx);
   // The smaller sizes take well under a second, where one pause of the machine moves the figure:
-  // their time is the median of several discoveries (16x: one; it takes seconds).
-  const repeats = scale === 1 ? 5 : scale <= 4 ? 3 : 1;
-  const times: number[] = [];
+  // each size's time is the median of several discoveries, with the GC pauses inside it.
+  const repeats = scale === 1 ? 7 : scale <= 4 ? 5 : 3;
+  const runs: { ms: number; gc: number }[] = [];
   let inv!: Awaited<ReturnType<typeof discover>>;
   let calls = 0;
+  let gcInRun = 0;
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcInRun += e.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   for (let i = 0; i < repeats; i++) {
     ctx.counter.reset();
     global.gc?.();
+    await new Promise((r) => setTimeout(r, 20)); // the forced collection's entry lands first
+    gcInRun = 0;
     const started = performance.now();
     inv = await discover(ctx);
-    times.push(performance.now() - started);
+    const ms = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 20)); // and this run's entries, before they are read
+    runs.push({ ms, gc: gcInRun });
     calls = ctx.counter.total;
   }
-  const wallMs = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  observer.disconnect();
+  const mid = runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+  const wallMs = mid.ms;
   const out: Measured = {
     scale,
     instances: inv.instances.length,
@@ -96,6 +110,7 @@ if (process.argv[2] && import.meta.filename === process.argv[1]) {
     calls,
     minimum: totalCalls(minimumCalls(inv)),
     wallMs,
+    gcMs: mid.gc,
     buildMs,
     heapMB: process.memoryUsage().heapUsed / 2 ** 20,
     rssMB: process.memoryUsage().rss / 2 ** 20,
