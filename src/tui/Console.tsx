@@ -83,9 +83,9 @@ export function Console({
   const ticking = useMemo(() => ({ now: ticker, since: started }), [ticker, started]);
   const exiting = useRef(false);
   const scenarios = useMemo(() => services.scenarios?.() ?? [], [services]);
-  // Idle (browsing, nothing in place): the clock ticks every 5 s and shows minutes, so an idle
-  // console draws a frame every 5 s instead of every second; the live view, an attack in progress
-  // or a change still active bring the seconds back at once.
+  // Idle (browsing, nothing in place): the clock ticks every 5 s and the clock and freshness show
+  // minutes, so an idle console draws a frame a minute instead of every second; the live view, an
+  // attack in progress or a change still active bring the seconds back at once.
   const idle = (screen === 'inventory' || screen === 'scenarios') && services.activeChanges() === 0;
   useEffect(() => ticker.setPeriod(idle ? 5000 : 1000), [ticker, idle]);
 

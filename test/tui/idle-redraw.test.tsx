@@ -1,5 +1,6 @@
-// An idle console redraws once every five seconds (the clock, in minutes) and no more: a steady-loop tick behind the
-// inventory screen, or a refresh that finds the account unchanged, must not redraw the screen.
+// An idle console redraws once a minute (its clock and freshness show minutes) and no more: a
+// steady-loop tick behind the inventory screen, or a refresh that finds the account unchanged,
+// must not redraw the screen.
 import { describe, expect, it } from 'vitest';
 import type { LoopClock } from '../../src/steady/types.js';
 import { App } from '../../src/tui/App.js';
@@ -53,22 +54,29 @@ async function open() {
 }
 
 describe('idle console', () => {
-  it('idle, the clock shows minutes and five seconds passing redraw once (clock and freshness together)', async () => {
-    const { ui, time } = await open();
+  it('idle, the clock and the freshness show minutes: seconds passing draw nothing, a new minute one frame', async () => {
+    const { ui, time, setActive } = await open();
     expect(ui.frame()).toContain('⏱ 0m');
+    expect(ui.frame()).toContain('updated <1m ago');
     let before = ui.frames.length;
     await ui.act(() => time.fire(1000));
-    expect(ui.frames.length).toBe(before);
+    for (let i = 0; i < 11; i++) await ui.act(() => time.fire(5000));
+    expect(ui.frames.length).toBe(before); // 56 s: the texts never changed
     await ui.act(() => time.fire(5000));
-    expect(ui.frame()).toContain('updated 6s ago');
+    expect(ui.frame()).toContain('⏱ 1m');
     expect(ui.frames.length - before).toBe(1);
     // The live view brings the seconds back at once, and ticks every second.
     await ui.press('v');
-    expect(ui.frame()).toContain('⏱ 00:00:06');
+    expect(ui.frame()).toContain('⏱ 00:01:01');
     before = ui.frames.length;
     await ui.act(() => time.fire(1000));
-    expect(ui.frame()).toContain('⏱ 00:00:07');
+    expect(ui.frame()).toContain('⏱ 00:01:02');
     expect(ui.frames.length - before).toBe(1);
+    // Back on the inventory with a change active, the freshness counts seconds.
+    setActive(1);
+    await ui.press('i');
+    await ui.act(() => time.fire(1000));
+    expect(ui.frame()).toMatch(/updated \ds ago/);
     await ui.unmount();
   });
 
@@ -94,18 +102,20 @@ describe('idle console', () => {
     await ui.unmount();
   });
 
-  it('a refresh that finds the same account redraws nothing beyond the clock; the tick shows it fresh', async () => {
-    const { ui, time } = await open();
-    await ui.act(() => time.fire(5000));
-    expect(ui.frame()).toContain('updated 5s ago');
+  it('a refresh that finds the same account redraws nothing; one that finds a change redraws the rows', async () => {
+    const { ui, time, setInventory, inventoryLoads } = await open();
     const before = ui.frames.length;
-    // the refresh (every 5 s here) and the idle clock fire together: one frame between them
+    // the refresh (every 5 s here) and the idle clock fire together, for 50 s
+    for (let i = 0; i < 10; i++) await ui.act(async () => time.fire(5_000));
+    expect(inventoryLoads()).toBe(11);
+    expect(ui.frames.length).toBe(before);
+    const fewer = shopInventory();
+    fewer.instances.pop();
+    setInventory(fewer);
     await ui.act(async () => time.fire(5_000));
+    expect(ui.frame()).toContain('EC2 (7)');
+    expect(ui.frame()).toContain('updated <1m ago');
     expect(ui.frames.length - before).toBe(1);
-    await ui.act(() => time.fire(5000));
-    expect(ui.frame()).toContain('updated 5s ago');
-    expect(ui.frame()).toContain('EC2 (8)');
-    expect(ui.frames.length - before).toBe(2);
     await ui.unmount();
   });
 

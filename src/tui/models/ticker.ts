@@ -77,3 +77,14 @@ export function useNow(source: number | Store<number>): number {
     fixed ? () => source : source.snapshot,
   );
 }
+
+/** A text made from a time source's time (a clock, "updated 5s ago"): re-renders the caller only
+ * when the text changes, so an idle console whose texts stand still draws no frame. */
+export function useNowText(source: number | Store<number>, format: (now: number) => string): string {
+  const fixed = typeof source === 'number';
+  return useSyncExternalStore(
+    fixed ? still : source.subscribe,
+    fixed ? () => format(source) : () => format(source.snapshot()),
+    fixed ? () => format(source) : () => format(source.snapshot()),
+  );
+}

@@ -10,7 +10,7 @@ import { useCursor } from '../hooks/cursor.js';
 import { Priority } from '../hooks/keypress.js';
 import type { Store } from '../hooks/store.js';
 import type { InventorySnapshot } from '../models/inventory-model.js';
-import { useNow } from '../models/ticker.js';
+import { useCoarse, useNowText } from '../models/ticker.js';
 import type { AttackOption, TargetRef } from '../services.js';
 import { ago } from '../widgets/layout.js';
 import { type Column, rangeText, Table } from '../widgets/Table.js';
@@ -267,9 +267,12 @@ function Freshness({
   refreshedAt?: () => number | undefined;
 }) {
   const theme = useTheme();
-  const t = useNow(now);
-  const at = refreshedAt ? refreshedAt() : snapshot.updatedAt;
-  const updated = at !== undefined ? `updated ${ago(t - at)}` : '';
+  const coarse = useCoarse(now);
+  // The text, not the time, re-renders: idle, "updated <1m ago" stands for a minute.
+  const updated = useNowText(now, (t) => {
+    const at = refreshedAt ? refreshedAt() : snapshot.updatedAt;
+    return at !== undefined ? `updated ${ago(t - at, coarse)}` : '';
+  });
   return (
     <Text color={snapshot.error ? theme.status.error : theme.text.secondary}>
       {snapshot.loading && !snapshot.inventory

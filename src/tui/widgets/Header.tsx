@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../context.js';
 import type { Store } from '../hooks/store.js';
-import { useCoarse, useNow } from '../models/ticker.js';
+import { useCoarse, useNowText } from '../models/ticker.js';
 import { clock } from './layout.js';
 
 /** Who and where the console is connected to, and its modes. */
@@ -95,9 +95,10 @@ function Status(p: {
   since: number;
 }) {
   const theme = useTheme();
-  const elapsedMs = useNow(p.now) - p.since;
-  // A ticker slowed down while the console idles shows minutes, not seconds that jump.
+  // A ticker slowed down while the console idles shows minutes, not seconds that jump; the text
+  // is what re-renders, so an idle minute draws one frame.
   const coarse = useCoarse(p.now);
+  const shown = useNowText(p.now, (t) => clock(t - p.since, coarse));
   const active = typeof p.active === 'function' ? p.active() : p.active;
   return (
     <Text>
@@ -105,7 +106,7 @@ function Status(p: {
       {!p.haltHint ? null : (
         <Text color={active > 0 ? theme.status.error : theme.text.secondary}>h halt+undo</Text>
       )}
-      <Text color={theme.text.secondary}>{`  ⏱ ${clock(elapsedMs, coarse)}`}</Text>
+      <Text color={theme.text.secondary}>{`  ⏱ ${shown}`}</Text>
     </Text>
   );
 }

@@ -26,10 +26,11 @@ export function columnWidths(specs: (number | 'flex')[], total: number, gap = 1,
   return specs.map((w) => (w === 'flex' ? each : w));
 }
 
-/** "3s ago", "2m ago", "1h ago": how old a refresh is, in the header and footers. */
-export function ago(ms: number): string {
+/** "3s ago", "2m ago", "1h ago": how old a refresh is, in the header and footers ("<1m ago" for
+ * seconds while the console idles, so the text changes once a minute). */
+export function ago(ms: number, coarse = false): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s}s ago`;
+  if (s < 60) return coarse ? '<1m ago' : `${s}s ago`;
   if (s < 3600) return `${Math.floor(s / 60)}m ago`;
   return `${Math.floor(s / 3600)}h ago`;
 }
