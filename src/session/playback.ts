@@ -3,7 +3,8 @@
 // pause and seek. React-free and AWS-free: it only reads the recorded events.
 import type { LoopEvent, LoopMarker, LoopSnapshot, ProbeState, SeriesState } from '../steady/types.js';
 import type { SessionEvent, Timed } from './events.js';
-import type { Recording } from './recording.js';
+import { ofType, type Recording } from './recording.js';
+import { periodPerTick } from './tick-grid.js';
 
 /** Playback speeds the review offers. */
 export const SPEEDS = [1, 10, 60] as const;
@@ -36,6 +37,12 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   let armed = false;
   let probesPaused = false;
   let metricCalls = 0;
+  // Slots on the tick grid: a tick not measured (an idling console sampled every fifth period)
+  // gets a null, so the arrays stay one slot per tick and the markers land where they were.
+  let metricSlots = 0;
+  let lastMetricTick: number | undefined;
+  const lastProbeTick = new Map<string, number>();
+  const gap = (last: number | undefined, t: number) => (last === undefined ? 0 : Math.max(0, t - last - 1));
   let alarms: Record<string, string> = {};
   let stopConditions = '';
   const log = (e: Timed<SessionEvent>, kind: LoopEvent['kind'], text: string, at = tick) =>
@@ -56,6 +63,11 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
           consecutiveFailures: 0,
         };
         // The arrays are this snapshot's own (built fresh per call), so pushing is safe and linear.
+        for (let i = gap(lastProbeTick.get(e.probe), e.tick); i > 0; i--) {
+          p.strip.push(null);
+          p.values.push(null);
+        }
+        lastProbeTick.set(e.probe, e.tick);
         p.strip.push(e.ok);
         p.values.push(typeof e.measured === 'number' ? e.measured : null);
         if (e.ok !== null)
@@ -73,13 +85,17 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
         if (!series.has(e.series.id))
           series.set(e.series.id, {
             spec: e.series,
-            points: Array.from({ length: metricCalls }, () => null),
+            points: Array.from({ length: metricSlots }, () => null),
           });
         break;
       case 'metric-points':
         tick = Math.max(tick, e.tick);
         metricCalls++;
         graphed = new Set(Object.keys(e.points));
+        for (let i = gap(lastMetricTick, e.tick); i > 0; i--, metricSlots++)
+          for (const s of series.values()) s.points.push(null);
+        lastMetricTick = e.tick;
+        metricSlots++;
         for (const [id, s] of series) s.points.push(e.points[id] ?? null);
         break;
       case 'alarm-states':
@@ -145,18 +161,9 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   };
 }
 
-// The loop period: the typical gap between recorded ticks (1 s when there are none).
+// The loop period: time per tick between recorded ticks (1 s when there are none).
 function periodOf(rec: Recording): number {
-  const ticks = rec.session.filter((e) => e.type === 'metric-points' || e.type === 'probe-sample');
-  const firstByTick = new Map<number, number>();
-  for (const e of ticks)
-    if (!firstByTick.has((e as { tick: number }).tick)) firstByTick.set((e as { tick: number }).tick, e.at);
-  const times = [...firstByTick.values()];
-  const gaps = times
-    .slice(1)
-    .map((t, i) => t - times[i]!)
-    .sort((a, b) => a - b);
-  return gaps.length ? Math.max(1, Math.round(gaps[Math.floor(gaps.length / 2)]!)) : 1000;
+  return periodPerTick([...ofType(rec, 'metric-points'), ...ofType(rec, 'probe-sample')]) ?? 1000;
 }
 
 /** A playing recording: position, speed, pause and seek; views subscribe like to the live loop. */

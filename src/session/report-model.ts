@@ -7,6 +7,7 @@ import { attacksOf, undoRecords } from './attacks.js';
 import type { AttackTarget } from './events.js';
 import { projectJournal } from './project-journal.js';
 import { ofType, type Recording } from './recording.js';
+import { onTickGrid, periodPerTick } from './tick-grid.js';
 
 /** One line of the timeline. */
 export interface TimelineItem {
@@ -137,10 +138,10 @@ export function reportModel(rec: Recording, warnings: string[] = []): ReportMode
 function chartsOf(rec: Recording): ReportChart[] {
   const specs = ofType(rec, 'metric-series').map((e) => e.series);
   const points = ofType(rec, 'metric-points');
-  const markers = attackMarkers(rec, points);
-  const times = points.map((p) => p.at);
-  const gaps = times.slice(1).map((t, i) => t - times[i]!);
-  const periodMs = gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : 1000;
+  // One slot per tick: an idling console measured every fifth period (null in between).
+  const grid = onTickGrid(points);
+  const markers = attackMarkers(rec, points, grid.ticks);
+  const periodMs = periodPerTick([...points, ...ofType(rec, 'probe-sample')]) ?? 1000;
   const groups = new Map<string, MetricSpec[]>();
   for (const spec of specs) {
     const key = spec.chart ?? `${spec.label}#${spec.id}`;
@@ -149,7 +150,7 @@ function chartsOf(rec: Recording): ReportChart[] {
   const metricCharts = [...groups.entries()].map(([key, group]) => ({
     title: group[0]!.chart ?? key.replace(/#[^#]*$/, ''),
     ...(group[0]!.unit ? { unit: group[0]!.unit } : {}),
-    series: group.map((spec) => ({ spec, points: points.map((p) => p.points[spec.id] ?? null) })),
+    series: group.map((spec) => ({ spec, points: grid.slots.map((p) => p?.points[spec.id] ?? null) })),
     markers,
     periodMs,
   }));
@@ -161,8 +162,8 @@ function chartsOf(rec: Recording): ReportChart[] {
 function attackMarkers(
   rec: Recording,
   samples: readonly { tick: number; at: number }[],
+  ticks: readonly number[] = samples.map((x) => x.tick),
 ): ReportChart['markers'] {
-  const ticks = samples.map((x) => x.tick);
   const indexOf = (tick: number) => {
     const i = ticks.findIndex((t) => t >= tick);
     return i < 0 ? Math.max(0, ticks.length - 1) : i;
@@ -188,7 +189,8 @@ function probeCharts(rec: Recording, periodMs: number): ReportChart[] {
   return ofType(rec, 'probe-watch').flatMap((w) => {
     const mine = samples.filter((x) => x.probe === w.probe.id);
     if (!mine.some((x) => typeof x.measured === 'number')) return [];
-    const markers = attackMarkers(rec, mine);
+    const grid = onTickGrid(mine);
+    const markers = attackMarkers(rec, mine, grid.ticks);
     const spec: MetricSpec = {
       id: `probe:${w.probe.id}`,
       label: w.probe.title,
@@ -201,7 +203,9 @@ function probeCharts(rec: Recording, periodMs: number): ReportChart[] {
     return [
       {
         title: `${w.probe.title} (probe, ${w.probe.tolerance})`,
-        series: [{ spec, points: mine.map((x) => (typeof x.measured === 'number' ? x.measured : null)) }],
+        series: [
+          { spec, points: grid.slots.map((x) => (typeof x?.measured === 'number' ? x.measured : null)) },
+        ],
         markers,
         periodMs,
       },

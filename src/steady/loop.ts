@@ -61,6 +61,12 @@ export class SteadyLoop {
   private readonly abort = new AbortController();
   /** Bumped by configure(): a tick started before it drops its (now mismatched) results. */
   private generation = 0;
+  /** Measure every this many ticks (1: every tick; more while nobody watches, see setSampleEvery). */
+  private every = 1;
+  /** When the last tick ran (clock ms), to count the periods a sparse stretch spanned. */
+  private lastTickAt: number | undefined;
+  /** `every` as it was for the last tick: the next tick may span up to that many periods. */
+  private sparse = 0;
 
   constructor(options: SteadyLoopOptions = {}) {
     this.opts = {
@@ -160,8 +166,25 @@ export class SteadyLoop {
   start(): void {
     if (this.snap.running) return;
     this.update({ running: true });
-    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs);
+    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs * this.every);
     void this.tick();
+  }
+
+  /**
+   * Measures every `n`th period only (the console idling: nothing in place, nobody on the live
+   * view), so an idle console costs a fifth of the AWS calls and CPU. The tick numbers stay a
+   * time index: a sparse tick advances by the periods it spanned and leaves the skipped ones empty
+   * (null, as a paused probe's), so charts, markers and recordings keep their time axis. Going
+   * back to 1 measures at once.
+   */
+  setSampleEvery(n: number): void {
+    const every = Math.max(1, Math.floor(n));
+    if (every === this.every) return;
+    this.every = every;
+    if (this.timer === undefined) return;
+    this.clock.clearInterval(this.timer);
+    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs * every);
+    if (every === 1) void this.tick();
   }
 
   /** Stops ticking and aborts probes in flight. */
@@ -218,19 +241,33 @@ export class SteadyLoop {
     if (this.ticking) return;
     this.ticking = true;
     try {
-      const tick = this.snap.tick + 1;
+      // Periods since the last tick: 1 when ticking every period; about `every` in a sparse
+      // stretch (fewer when it ended early, as the operator opened the live view; a late timer
+      // counts, up to twice the stretch).
+      const now = this.clock.now();
+      const stretch = Math.max(this.every, this.sparse);
+      const spanned =
+        stretch > 1
+          ? Math.min(
+              2 * stretch,
+              Math.max(1, Math.round((now - (this.lastTickAt ?? now)) / this.opts.periodMs)),
+            )
+          : 1;
+      this.sparse = this.every > 1 ? this.every : 0;
+      this.lastTickAt = now;
+      const tick = this.snap.tick + spanned;
+      const skipped = spanned - 1;
       const generation = this.generation;
       const [probes, points, alarms] = await Promise.all([
-        this.snap.paused ? this.pausedProbes() : this.runProbes(),
+        this.snap.paused ? this.pausedProbes(skipped) : this.runProbes(skipped),
         this.fetchSeries(),
         this.readAlarms(),
       ]);
       if (generation !== this.generation) return;
-      const keep = (xs: readonly unknown[]) => xs.length >= this.opts.history;
       // By id: the operator may have changed what is graphed while this tick's call was out.
       const series: SeriesState[] = this.snap.series.map((s) => ({
         spec: s.spec,
-        points: [...(keep(s.points) ? s.points.slice(1) : s.points), points.get(s.spec.id) ?? null],
+        points: this.push(s.points, points.get(s.spec.id) ?? null, skipped),
       }));
       const prevAlarms = this.snap.alarms;
       this.update({ tick, probes, series, alarms });
@@ -266,16 +303,16 @@ export class SteadyLoop {
     return this.prevProbes.find((p) => p.spec.id === id);
   }
 
-  private pausedProbes(): ProbeState[] {
+  private pausedProbes(skipped: number): ProbeState[] {
     this.prevProbes = this.snap.probes;
     return this.snap.probes.map((p) => ({
       ...p,
-      strip: this.push(p.strip, null),
-      values: this.push(p.values, null),
+      strip: this.push(p.strip, null, skipped),
+      values: this.push(p.values, null, skipped),
     }));
   }
 
-  private async runProbes(): Promise<ProbeState[]> {
+  private async runProbes(skipped: number): Promise<ProbeState[]> {
     this.prevProbes = this.snap.probes;
     const specs = this.opts.probes ?? [];
     return Promise.all(
@@ -284,8 +321,8 @@ export class SteadyLoop {
         const last = await this.runOne(spec);
         return {
           spec: state.spec,
-          strip: this.push(state.strip, last.ok),
-          values: this.push(state.values, measure(spec, last)),
+          strip: this.push(state.strip, last.ok, skipped),
+          values: this.push(state.values, measure(spec, last), skipped),
           last,
           consecutiveFailures: last.ok ? 0 : state.consecutiveFailures + 1,
         };
@@ -346,8 +383,12 @@ export class SteadyLoop {
     }
   }
 
-  private push<T>(xs: readonly T[], x: T): T[] {
-    return [...(xs.length >= this.opts.history ? xs.slice(1) : xs), x];
+  /** `xs` with `skipped` nulls (periods not measured) and then `x` appended, kept to the history. */
+  private push<T>(xs: readonly T[], x: T, skipped = 0): (T | null)[] {
+    const out: (T | null)[] = [...xs];
+    for (let i = 0; i < skipped; i++) out.push(null);
+    out.push(x);
+    return out.length > this.opts.history ? out.slice(out.length - this.opts.history) : out;
   }
 
   private update(patch: Partial<LoopSnapshot>): void {

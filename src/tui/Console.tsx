@@ -27,6 +27,9 @@ import { KeyBar } from './widgets/KeyBar.js';
 import { QuitDialog } from './widgets/QuitDialog.js';
 import { TextField } from './widgets/TextField.js';
 
+/** While idle, the steady loop measures once per this many periods. */
+export const IDLE_SAMPLE_EVERY = 5;
+
 /** The smallest terminal the console lays out in. */
 export const MIN_SIZE: Size = { width: 80, height: 24 };
 
@@ -84,10 +87,14 @@ export function Console({
   const exiting = useRef(false);
   const scenarios = useMemo(() => services.scenarios?.() ?? [], [services]);
   // Idle (browsing, nothing in place): the clock ticks every 5 s and the clock and freshness show
-  // minutes, so an idle console draws a frame a minute instead of every second; the live view, an
-  // attack in progress or a change still active bring the seconds back at once.
+  // minutes, so an idle console draws a frame a minute instead of every second, and the steady
+  // loop measures every fifth period (a fifth of the AWS calls); the live view, an attack in
+  // progress or a change still active bring the seconds, and every period, back at once.
   const idle = (screen === 'inventory' || screen === 'scenarios') && services.activeChanges() === 0;
-  useEffect(() => ticker.setPeriod(idle ? 5000 : 1000), [ticker, idle]);
+  useEffect(() => {
+    ticker.setPeriod(idle ? 5000 : 1000);
+    services.steady.setSampleEvery(idle ? IDLE_SAMPLE_EVERY : 1);
+  }, [ticker, idle, services]);
 
   useEffect(() => {
     inventory.start();

@@ -263,3 +263,82 @@ describe('SteadyLoop', () => {
     expect(loop.snapshot()).not.toBe(before);
   });
 });
+
+describe('SteadyLoop sampling every Nth period (the console idling)', () => {
+  /** A clock whose one interval the test fires, remembering the period it was set with. */
+  function intervalClock() {
+    const base = testClock();
+    let fn: (() => void) | undefined;
+    const periods: number[] = [];
+    return Object.assign(base, {
+      setInterval: (f: () => void, ms: number) => {
+        fn = f;
+        periods.push(ms);
+        return periods.length;
+      },
+      clearInterval: () => {
+        fn = undefined;
+      },
+      periods,
+      fire: () => fn?.(),
+    });
+  }
+
+  it('measures once per 5 periods: one probe run and one GetMetricData per 5 s, the time axis kept with gaps', async () => {
+    const clock = intervalClock();
+    const p = probe([5]);
+    let metricCalls = 0;
+    const loop = new SteadyLoop({
+      probes: [p],
+      series: series(2),
+      clock,
+      fetchMetrics: async (queries) => {
+        metricCalls++;
+        return queries.map((q) => ({ Id: q.Id, Timestamps: [new Date()], Values: [7] }));
+      },
+    });
+    loop.start();
+    await new Promise((r) => setImmediate(r));
+    loop.setSampleEvery(5);
+    expect(clock.periods).toEqual([1000, 5000]);
+    for (let i = 0; i < 2; i++) {
+      clock.advance(5000);
+      clock.fire();
+      await new Promise((r) => setImmediate(r));
+    }
+    const snap = loop.snapshot();
+    expect(p.calls).toBe(3);
+    expect(metricCalls).toBe(3);
+    // tick 1, then ticks 6 and 11: the periods between were not measured
+    expect(snap.tick).toBe(11);
+    expect(snap.probes[0]!.strip).toEqual([true, null, null, null, null, true, null, null, null, null, true]);
+    expect(snap.series[0]!.points).toEqual([7, null, null, null, null, 7, null, null, null, null, 7]);
+    // The live view opens after 2 s: it measures at once, on the tick the time says, then every second.
+    clock.advance(2000);
+    loop.setSampleEvery(1);
+    await new Promise((r) => setImmediate(r));
+    expect(clock.periods.at(-1)).toBe(1000);
+    expect(loop.snapshot().tick).toBe(13);
+    expect(loop.snapshot().probes[0]!.strip.slice(-3)).toEqual([true, null, true]);
+    clock.advance(1000);
+    await loop.tick();
+    expect(loop.snapshot().tick).toBe(14);
+    expect(p.calls).toBe(5);
+    loop.stop();
+  });
+
+  it('a marker set while sampling sparsely stays on the tick of its time', async () => {
+    const clock = intervalClock();
+    const loop = new SteadyLoop({ probes: [probe([5])], clock });
+    loop.start();
+    await new Promise((r) => setImmediate(r));
+    loop.setSampleEvery(5);
+    clock.advance(5000);
+    clock.fire();
+    await new Promise((r) => setImmediate(r));
+    loop.attackStarted('Stop instances');
+    expect(loop.snapshot().markers).toEqual([{ tick: 6, kind: 'start', label: 'Stop instances' }]);
+    expect(loop.snapshot().probes[0]!.strip).toHaveLength(6);
+    loop.stop();
+  });
+});

@@ -15,14 +15,14 @@ export const stillClock: LoopClock = {
 };
 
 /** Fake services and the knobs a test turns. */
-export function fakeServices(opts: { sandbox?: boolean; readOnly?: boolean } = {}) {
+export function fakeServices(opts: { sandbox?: boolean; readOnly?: boolean; clock?: LoopClock } = {}) {
   let active = 0;
   const calls: string[] = [];
   let healthy = 6;
   let inventoryLoads = 0;
   let inventory = shopInventory();
   const steady = new SteadyLoop({
-    clock: stillClock,
+    clock: opts.clock ?? stillClock,
     maxProbeFailures: 0,
     probes: [
       {

@@ -36,9 +36,10 @@ function manualClock() {
   };
 }
 
-async function open() {
-  const fake = fakeServices();
+/** The console on a manual clock; `loop`: the steady loop's timers too (else the test ticks it). */
+async function open(opts: { loop?: boolean } = {}) {
   const time = manualClock();
+  const fake = fakeServices(opts.loop ? { clock: time.clock } : {});
   const ui = await renderTui(
     <App
       services={fake.services}
@@ -116,6 +117,22 @@ describe('idle console', () => {
     expect(ui.frame()).toContain('EC2 (7)');
     expect(ui.frame()).toContain('updated <1m ago');
     expect(ui.frames.length - before).toBe(1);
+    await ui.unmount();
+  });
+
+  it('idle, the steady loop probes every fifth second; the live view probes every second again at once', async () => {
+    const { ui, time, calls, steady } = await open({ loop: true });
+    const probes = () => calls.filter((c) => c === 'probe').length;
+    const first = probes();
+    for (let i = 0; i < 4; i++) await ui.act(() => time.fire(1000));
+    expect(probes()).toBe(first); // the loop's timer is a 5 s one now
+    await ui.act(async () => time.fire(5000));
+    expect(probes()).toBe(first + 1);
+    expect(steady.snapshot().probes[0]!.strip.slice(-5)).toEqual([null, null, null, null, true]);
+    await ui.press('v');
+    expect(probes()).toBe(first + 2);
+    await ui.act(async () => time.fire(1000));
+    expect(probes()).toBe(first + 3);
     await ui.unmount();
   });
 
