@@ -6,40 +6,11 @@
 
 import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { sdkSchemasPlugin } from './sdk-schemas-plugin.mjs';
-
-const common = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  // Prefer the packages' ESM builds: the SDK's CJS builds lose their named exports when bundled.
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  minify: true,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  jsx: 'automatic',
-  logLevel: 'warning',
-};
+import { common, program } from './build-options.mjs';
 
 // Build beside dist/ and swap it in, so a running gameday (or a test) never sees half a build.
 const out = `dist.tmp-${process.pid}`;
-await build({
-  ...common,
-  entryPoints: ['src/main.ts'],
-  outdir: out,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  // CJS dependencies bundled into ESM need a require(); give them one.
-  banner: {
-    js: "import{createRequire as __gdCreateRequire}from'node:module';const require=__gdCreateRequire(import.meta.url);",
-  },
-  external: ['react-devtools-core'],
-  // React's production build: the development one (checks, warnings) renders several times slower.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // Only the SDK operations gameday calls (src/aws/sdk/) stay in the bundle.
-  plugins: [sdkSchemasPlugin],
-});
+await build({ ...program, entryPoints: ['src/main.ts'], outdir: out });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -1,6 +1,6 @@
 // `npm run bench`: measures every figure, prints one table (figure, target, measured, ratio) and,
-// with `--json FILE`, writes it as JSON (`--markdown FILE`: as a Markdown table). Benchmarks print;
-// they never fail on timings.
+// with `--json FILE`, writes it as JSON (`--markdown FILE`: as a Markdown table; `--only A,B`: those
+// groups alone, by name). Benchmarks print; they never fail on timings.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Figure, type FigureGroup, ratio } from './figure.js';
@@ -17,6 +17,7 @@ const GROUPS: FigureGroup[] = await Promise.all([
   import('./figures/engine-corpus.js').then((m) => m.engineCorpus),
   import('./figures/steady-loop.js').then((m) => m.steadyLoop),
   import('./figures/console.js').then((m) => m.consoleFigures),
+  import('./figures/console-idle.js').then((m) => m.consoleIdle),
   import('./figures/console-process.js').then((m) => m.consoleProcess),
 ]);
 
@@ -38,7 +39,7 @@ const saved = values['from-json']
 const rows: (Figure & { group: string })[] = saved?.figures ?? [];
 const skipped: { group: string; reason: string }[] = saved?.skipped ?? [];
 for (const group of saved ? [] : GROUPS) {
-  if (values.only && !group.name.includes(values.only)) continue;
+  if (values.only && !values.only.split(',').includes(group.name)) continue;
   const reason = await group.skip?.();
   if (reason) {
     skipped.push({ group: group.name, reason });

@@ -1,69 +1,17 @@
 // The console with the large sandbox's inventory (10,000 instances): keypress-to-frame for moving,
-// filtering and marking, idle CPU with the periodic work running, and memory. The real App is
-// rendered by ink (same options as `gameday`) into a fake terminal inside this process; a key's
-// time runs from the stdin write to the next frame ink writes.
-import { EventEmitter } from 'node:events';
-import { render } from 'ink';
-import { createElement } from 'react';
+// filtering and marking, and memory (idle CPU: console-idle.ts). The real App is rendered by ink
+// (same options as `gameday`) into a fake terminal inside this process; a key's time runs from the
+// stdin write to the next frame ink writes.
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AwsContext } from '../../../src/aws/clients.js';
 import { discover } from '../../../src/aws/discovery/index.js';
-import type { Inventory } from '../../../src/aws/inventory.js';
 import { sdkCall } from '../../../src/aws/ops/call.js';
 import { createSandbox } from '../../../src/sandbox/index.js';
-import { realClock } from '../../../src/steady/loop.js';
 import type { LoopClock } from '../../../src/steady/types.js';
-import { App } from '../../../src/tui/App.js';
-import { buildServices } from '../../../src/tui/wiring/services.js';
+import { openConsole } from '../console/fake-console.js';
 import { type Figure, type FigureGroup, median, percentile } from '../figure.js';
-
-/** An 80x24 terminal that tells a waiting key when the next frame arrives. */
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  columns = 80;
-  rows = 24;
-  writes = 0;
-  private waiter: (() => void) | undefined;
-  write = (_chunk: string) => {
-    this.writes++;
-    const w = this.waiter;
-    this.waiter = undefined;
-    w?.();
-    return true;
-  };
-  nextFrame(timeoutMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const t = setTimeout(() => {
-        this.waiter = undefined;
-        resolve(false);
-      }, timeoutMs);
-      this.waiter = () => {
-        clearTimeout(t);
-        resolve(true);
-      };
-    });
-  }
-}
-
-/** A raw-mode keyboard: ink reads it on 'readable'. */
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  press(s: string) {
-    this.data = s;
-    this.emit('readable');
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 /** Timers that never fire (the key figures must not see header ticks or refreshes). */
 const stillClock: LoopClock = {
@@ -76,63 +24,14 @@ const stillClock: LoopClock = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until `done()` (polled every 50 ms), or fails naming what never came. */
-async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const limit = performance.now() + timeoutMs;
-  while (!done()) {
-    if (performance.now() > limit) throw new Error(`${what} did not come in ${timeoutMs / 1000} s`);
-    await sleep(50);
-  }
-}
-
-/** This process's CPU time so far (ms, all threads). */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-async function open(
-  listInventory: () => Promise<Inventory>,
-  aws: ReturnType<typeof sdkCall>,
-  clock: LoopClock,
-) {
-  const services = buildServices({
-    info: {
-      account: '000000000000',
-      caller: 'arn:aws:sts::000000000000:user/sandbox',
-      region: 'eu-west-1',
-      sandbox: true,
-      readOnly: false,
-      dryRun: false,
-    },
-    aws,
-    listInventory,
-    clock,
-    periodMs: 1000,
-  });
-  const stdout = new FakeStdout();
-  const stdin = new FakeStdin();
-  const app = render(
-    createElement(App, {
-      services,
-      clock,
-      size: { width: 80, height: 24 },
-      inventoryRefreshMs: 5_000,
-      onExit: () => {},
-    }),
-    {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      incrementalRendering: true,
-    },
-  );
-  return { app, stdout, stdin, services };
+/** A full garbage collection (the bench runs without --expose-gc), so heap figures are live data. */
+function collect(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** Presses each key 40 ms apart (faster than key repeat) and returns each key's time to its frame. */
-async function timeKeys(ui: Awaited<ReturnType<typeof open>>, keys: string[]): Promise<Timed> {
+async function timeKeys(ui: ReturnType<typeof openConsole>, keys: string[]): Promise<Timed> {
   const out: number[] = [];
   const cpu: number[] = [];
   for (const k of keys) {
@@ -178,11 +77,11 @@ export const consoleFigures: FigureGroup = {
     });
     const inventory = await discover(ctx);
     const aws = sdkCall(ctx);
-    global.gc?.();
+    collect();
     const heapBefore = process.memoryUsage().heapUsed;
     const figures: Figure[] = [];
 
-    const ui = await open(async () => inventory, aws, stillClock);
+    const ui = openConsole(async () => inventory, aws, stillClock);
     await ui.services.inventory(); // the model's first load is in flight; let it land
     await sleep(300);
     if (!ui.stdout.writes) throw new Error('the console drew nothing');
@@ -198,53 +97,13 @@ export const consoleFigures: FigureGroup = {
     const typed = ['/', ...'batch', '\u007F', '\u007F', ...'ch-1', '\u007F', '\u007F', '\u007F', '\u007F'];
     const filtering = await timeKeys(ui, typed);
     figures.push(keyFigure('filtering', filtering, `"/" then ${typed.length - 1} edits of the filter`));
+    collect(); // what the console keeps while open, not the garbage the keys left
     const heapAfter = process.memoryUsage().heapUsed;
     ui.app.unmount();
     await ui.services.close();
 
-    // Idle: the real clock (header tick, steady loop each second on the sandbox) and the real
-    // inventory refresh (discovery of the 10,000 instances, 10,000 tasks... at each refresh; the
-    // sandbox's clock stands still, so nothing changes). A refresh costs about a second of CPU,
-    // so the console spaces them (at most 0.5% of a core): the window is one whole cycle, from
-    // the end of one refresh to the end of the next, so it holds exactly one.
-    const refreshes: { endedAt: number; cpuMs: number }[] = [];
-    const list = async () => {
-      const c0 = cpuMs();
-      const inv = await discover(ctx);
-      refreshes.push({ endedAt: performance.now(), cpuMs: cpuMs() - c0 });
-      return inv;
-    };
-    const idle = await open(list, aws, realClock);
-    await until(() => refreshes.length >= 1, 30_000, 'the first listing');
-    await sleep(1000);
-    idle.stdin.press('r'); // a warm listing (the first one also compiles): it sets the spacing
-    await until(() => refreshes.length >= 2, 30_000, 'the listing asked for with r');
-    await sleep(0);
-    const cpuBefore = process.cpuUsage();
-    const wallBefore = performance.now();
-    const writesBefore = idle.stdout.writes;
-    const callsBefore = ctx.counter.total;
-    await until(() => refreshes.length >= 3, 600_000, 'the next periodic listing');
-    const calls = ctx.counter.total - callsBefore;
-    const used = process.cpuUsage(cpuBefore);
-    const wall = performance.now() - wallBefore;
-    const frames = idle.stdout.writes - writesBefore;
-    const refresh = refreshes[2]!;
-    idle.app.unmount();
-    await idle.services.close();
     await ctx.destroy();
     sandbox.close();
-    const cpuPct = ((used.user + used.system) / 1000 / wall) * 100;
-    const refreshPct = (refresh.cpuMs / wall) * 100;
-    figures.push({
-      figure: 'console idle CPU (10,000 rows; refresh, steady loop and clock running)',
-      target: '< 2 %',
-      targetValue: 2,
-      measured: cpuPct,
-      unit: '%',
-      better: 'lower',
-      note: `one refresh cycle of ${(wall / 1000).toFixed(0)} s: the refresh ${refresh.cpuMs.toFixed(0)} ms of CPU (${refreshPct.toFixed(2)} %), the rest ${(cpuPct - refreshPct).toFixed(2)} %; ${frames} writes (3 a frame), ${calls} AWS calls (${calls > 1000 ? 'one listing, ' : ''}3 a tick); process CPU of all threads, the in-process sandbox answering`,
-    });
     figures.push({
       figure: 'console heap growth while used (10,000 rows)',
       target: '',
