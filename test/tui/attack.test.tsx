@@ -4,26 +4,9 @@ import { AttackScreen } from '../../src/tui/screens/AttackScreen.js';
 import { parseParam } from '../../src/tui/screens/param-values.js';
 import type { AttackOption, AttackRequest, ConsoleServices, TargetRef } from '../../src/tui/services.js';
 import type { HeaderInfo } from '../../src/tui/widgets/Header.js';
+import { STOP } from './fixtures.js';
 import { keys, renderTui } from './render.js';
 
-const STOP: AttackOption = {
-  id: 'chaosaws.ec2.actions.stop_instances',
-  title: 'Stop instances',
-  targetKind: 'EC2 instances',
-  summary: 'Stops the instances.',
-  undo: 'StartInstances on the same ids',
-  dryRun: 'ec2-dry-run',
-  params: [
-    {
-      name: 'instance_ids',
-      description: 'ids',
-      required: false,
-      type: 'List[str]',
-      initial: ['i-0web0', 'i-0web1'],
-    },
-    { name: 'force', description: 'force stop', required: false, type: 'bool', initial: false },
-  ],
-};
 const TERMINATE: AttackOption = {
   ...STOP,
   id: 'terminate',

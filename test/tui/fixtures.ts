@@ -1,6 +1,7 @@
 // A small shop's inventory for console tests: an ASG "web" of instances over three AZs, a few
 // loose instances, an ECS cluster with services and tasks, and alarms.
 import type { Ec2Instance, Inventory } from '../../src/aws/inventory.js';
+import type { AttackOption } from '../../src/tui/services.js';
 
 const AZS = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
 
@@ -202,3 +203,23 @@ export function withHosts(): Inventory {
     ],
   };
 }
+
+/** The stop-instances attack as the console offers it, prefilled for two web instances. */
+export const STOP: AttackOption = {
+  id: 'chaosaws.ec2.actions.stop_instances',
+  title: 'Stop instances',
+  targetKind: 'EC2 instances',
+  summary: 'Stops the instances.',
+  undo: 'StartInstances on the same ids',
+  dryRun: 'ec2-dry-run',
+  params: [
+    {
+      name: 'instance_ids',
+      description: 'ids',
+      required: false,
+      type: 'List[str]',
+      initial: ['i-0web0', 'i-0web1'],
+    },
+    { name: 'force', description: 'force stop', required: false, type: 'bool', initial: false },
+  ],
+};

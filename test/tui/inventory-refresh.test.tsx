@@ -8,7 +8,7 @@ import { App } from '../../src/tui/App.js';
 import { AttackFlow } from '../../src/tui/models/attack-flow.js';
 import { InventoryModel } from '../../src/tui/models/inventory-model.js';
 import { fakeServices, stillClock } from './fake-services.js';
-import { shopInventory } from './fixtures.js';
+import { STOP, shopInventory } from './fixtures.js';
 import { renderTui } from './render.js';
 
 /** A clock whose one interval the test fires, and a load whose wall and CPU cost the test sets. */
@@ -127,17 +127,7 @@ describe('AttackFlow', () => {
     const flow = new AttackFlow(
       {
         ...fake.services,
-        attacksFor: () => [
-          {
-            id: 'chaosaws.ec2.actions.stop_instances',
-            title: 'Stop instances',
-            targetKind: 'EC2 instances',
-            summary: 'Stops the instances.',
-            undo: 'StartInstances on the same ids',
-            dryRun: 'ec2-dry-run',
-            params: [],
-          },
-        ],
+        attacksFor: () => [STOP],
       },
       () => ran++,
     );

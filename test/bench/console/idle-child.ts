@@ -10,12 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { AwsContext } from '../../../src/aws/clients.js';
 import { discover } from '../../../src/aws/discovery/index.js';
 import { sdkCall } from '../../../src/aws/ops/call.js';
-import { createSandbox } from '../../../src/sandbox/index.js';
 import { Session } from '../../../src/session/session.js';
 import { realClock } from '../../../src/steady/loop.js';
+import { rig } from '../../sandbox/support.js';
 import { openConsole } from './fake-console.js';
 
 /** What the child prints. */
@@ -46,13 +45,7 @@ async function until(done: () => boolean, timeoutMs: number, what: string): Prom
   }
 }
 
-const sandbox = createSandbox({ size: 'large', clock: 'virtual', seed: 1 });
-const ctx = await AwsContext.create({
-  region: sandbox.region,
-  credentials: sandbox.credentials,
-  plugins: [sandbox.plugin],
-  env: {},
-});
+const { sb: sandbox, ctx } = await rig({ size: 'large', seed: 1 });
 const records = mkdtempSync(join(tmpdir(), 'gameday-bench-idle-'));
 const session = Session.open(
   { title: 'bench idle', region: sandbox.region, sandbox: true },

@@ -3,10 +3,11 @@
 // resident memory. The sandbox runs in the same process, so its simulation (every instance's
 // CPU, every service's tasks, every alarm) is in the figure too: a real account's console has
 // none of that, and waits on AWS instead.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasTmux, TmuxSession } from '../../tui/tmux.js';
 import type { Figure, FigureGroup } from '../figure.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,35 +29,21 @@ async function idleProcess(
   settleMs: number,
   windowMs: number,
 ): Promise<{ cpuPct: number; rssBefore: number; rssAfter: number; slices: number[] }> {
-  const socket = `gdbench-idle-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
   const records = mkdtempSync(join(tmpdir(), 'gameday-bench-idle-'));
-  const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
   const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  // `exec`: the pane's process is gameday itself, whose pid tmux reports.
+  const t = new TmuxSession(
+    `exec env CI=0 ${process.execPath} dist/cli.js ${args.join(' ')} --record-dir ${records}`,
+  );
   try {
-    // `exec`: the pane's process is gameday itself, whose pid tmux reports.
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      'x',
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `exec env CI=0 ${process.execPath} dist/cli.js ${args.join(' ')} --record-dir ${records}`,
-    );
-    const pid = Number(tmux('display-message', '-p', '-t', 'x', '#{pane_pid}').trim());
-    const started = performance.now();
-    while (!/EC2 \(?[1-9]/.test(tmux('capture-pane', '-p', '-t', 'x'))) {
-      if (performance.now() - started > 60_000) throw new Error('the console never showed its inventory');
-      await sleep(100);
-    }
+    const pid = t.panePid();
+    await t.waitFor(/EC2 \(?[1-9]/, 60_000);
     await sleep(settleMs);
     const before = procStat(pid);
     const slices: number[] = [];
     let last = before.ticks;
     const sliceMs = 10_000;
-    for (let t = 0; t < windowMs; t += sliceMs) {
+    for (let elapsed = 0; elapsed < windowMs; elapsed += sliceMs) {
       await sleep(sliceMs);
       const now = procStat(pid).ticks;
       slices.push(((now - last) / hz / (sliceMs / 1000)) * 100);
@@ -66,7 +53,7 @@ async function idleProcess(
     const cpuPct = ((after.ticks - before.ticks) / hz / (windowMs / 1000)) * 100;
     return { cpuPct, rssBefore: before.rssMB, rssAfter: after.rssMB, slices };
   } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    t.kill();
     rmSync(records, { recursive: true, force: true });
   }
 }
@@ -77,7 +64,7 @@ const spread = (xs: number[]) => `10-s slices ${Math.min(...xs).toFixed(1)}-${Ma
 export const consoleProcess: FigureGroup = {
   name: 'console-process',
   async skip() {
-    return spawnSync('tmux', ['-V']).status === 0 ? undefined : 'tmux is not installed';
+    return hasTmux ? undefined : 'tmux is not installed';
   },
   async measure() {
     const figures: Figure[] = [];

@@ -5,11 +5,10 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { AwsContext } from '../../../src/aws/clients.js';
 import { discover } from '../../../src/aws/discovery/index.js';
 import { sdkCall } from '../../../src/aws/ops/call.js';
-import { createSandbox } from '../../../src/sandbox/index.js';
 import type { LoopClock } from '../../../src/steady/types.js';
+import { rig } from '../../sandbox/support.js';
 import { openConsole } from '../console/fake-console.js';
 import { type Figure, type FigureGroup, median, percentile } from '../figure.js';
 
@@ -68,13 +67,7 @@ const keyFigure = (what: string, { wall: times, cpu }: Timed, note: string): Fig
 export const consoleFigures: FigureGroup = {
   name: 'console',
   async measure() {
-    const sandbox = createSandbox({ size: 'large', clock: 'virtual', seed: 1 });
-    const ctx = await AwsContext.create({
-      region: sandbox.region,
-      credentials: sandbox.credentials,
-      plugins: [sandbox.plugin],
-      env: {},
-    });
+    const { ctx, close } = await rig({ size: 'large', seed: 1 });
     const inventory = await discover(ctx);
     const aws = sdkCall(ctx);
     collect();
@@ -102,8 +95,7 @@ export const consoleFigures: FigureGroup = {
     ui.app.unmount();
     await ui.services.close();
 
-    await ctx.destroy();
-    sandbox.close();
+    await close();
     figures.push({
       figure: 'console heap growth while used (10,000 rows)',
       target: '',
