@@ -4,7 +4,7 @@
 import type { LoopEvent, LoopMarker, LoopSnapshot, ProbeState, SeriesState } from '../steady/types.js';
 import type { SessionEvent, Timed } from './events.js';
 import { ofType, type Recording } from './recording.js';
-import { periodPerTick } from './tick-grid.js';
+import { MAX_GRID_SLOTS, periodPerTick, slotsBetween } from './tick-grid.js';
 
 /** Playback speeds the review offers. */
 export const SPEEDS = [1, 10, 60] as const;
@@ -42,7 +42,14 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   let metricSlots = 0;
   let lastMetricTick: number | undefined;
   const lastProbeTick = new Map<string, number>();
-  const gap = (last: number | undefined, t: number) => (last === undefined ? 0 : Math.max(0, t - last - 1));
+  // Empty slots this snapshot may still add (a hostile recording cannot make it build millions).
+  let padBudget = MAX_GRID_SLOTS;
+  const pad = (last: number | undefined, t: number) => {
+    const n = Math.min(slotsBetween(last, t), padBudget);
+    padBudget -= n;
+    return n;
+  };
+
   let alarms: Record<string, string> = {};
   let stopConditions = '';
   const log = (e: Timed<SessionEvent>, kind: LoopEvent['kind'], text: string, at = tick) =>
@@ -63,7 +70,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
           consecutiveFailures: 0,
         };
         // The arrays are this snapshot's own (built fresh per call), so pushing is safe and linear.
-        for (let i = gap(lastProbeTick.get(e.probe), e.tick); i > 0; i--) {
+        for (let i = pad(lastProbeTick.get(e.probe), e.tick); i > 0; i--) {
           p.strip.push(null);
           p.values.push(null);
         }
@@ -92,7 +99,7 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
         tick = Math.max(tick, e.tick);
         metricCalls++;
         graphed = new Set(Object.keys(e.points));
-        for (let i = gap(lastMetricTick, e.tick); i > 0; i--, metricSlots++)
+        for (let i = pad(lastMetricTick, e.tick); i > 0; i--, metricSlots++)
           for (const s of series.values()) s.points.push(null);
         lastMetricTick = e.tick;
         metricSlots++;

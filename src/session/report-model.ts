@@ -7,7 +7,7 @@ import { attacksOf, undoRecords } from './attacks.js';
 import type { AttackTarget } from './events.js';
 import { projectJournal } from './project-journal.js';
 import { ofType, type Recording } from './recording.js';
-import { onTickGrid, periodPerTick } from './tick-grid.js';
+import { type GridBudget, gridBudget, onTickGrid, periodPerTick } from './tick-grid.js';
 
 /** One line of the timeline. */
 export interface TimelineItem {
@@ -139,7 +139,8 @@ function chartsOf(rec: Recording): ReportChart[] {
   const specs = ofType(rec, 'metric-series').map((e) => e.series);
   const points = ofType(rec, 'metric-points');
   // One slot per tick: an idling console measured every fifth period (null in between).
-  const grid = onTickGrid(points);
+  const budget = gridBudget();
+  const grid = onTickGrid(points, budget);
   const markers = attackMarkers(rec, points, grid.ticks);
   const periodMs = periodPerTick([...points, ...ofType(rec, 'probe-sample')]) ?? 1000;
   const groups = new Map<string, MetricSpec[]>();
@@ -154,7 +155,7 @@ function chartsOf(rec: Recording): ReportChart[] {
     markers,
     periodMs,
   }));
-  return [...metricCharts, ...probeCharts(rec, periodMs)];
+  return [...metricCharts, ...probeCharts(rec, periodMs, budget)];
 }
 
 // Where each attack started and ended, as indexes into a chart's samples (the first sample at or
@@ -184,12 +185,12 @@ function attackMarkers(
 }
 
 // The numbers the live view graphed for probes (healthy count, running tasks), one chart each.
-function probeCharts(rec: Recording, periodMs: number): ReportChart[] {
+function probeCharts(rec: Recording, periodMs: number, budget: GridBudget): ReportChart[] {
   const samples = ofType(rec, 'probe-sample');
   return ofType(rec, 'probe-watch').flatMap((w) => {
     const mine = samples.filter((x) => x.probe === w.probe.id);
     if (!mine.some((x) => typeof x.measured === 'number')) return [];
-    const grid = onTickGrid(mine);
+    const grid = onTickGrid(mine, budget);
     const markers = attackMarkers(rec, mine, grid.ticks);
     const spec: MetricSpec = {
       id: `probe:${w.probe.id}`,

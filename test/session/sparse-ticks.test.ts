@@ -6,6 +6,7 @@ import { snapshotAt } from '../../src/session/playback.js';
 import { loadRecording } from '../../src/session/recording.js';
 import { reportModel } from '../../src/session/report-model.js';
 import { Session } from '../../src/session/session.js';
+import { MAX_GRID_SLOTS } from '../../src/session/tick-grid.js';
 import { SteadyLoop } from '../../src/steady/loop.js';
 import type { LoopClock } from '../../src/steady/types.js';
 import { fakeClock, tempRoot } from './support.js';
@@ -108,5 +109,29 @@ describe('a recording that skips ticks (an idling console)', () => {
     const probe = charts.find((c) => c.title.startsWith('ASG healthy'))!;
     expect(probe.series[0]!.points).toHaveLength(13);
     expect(probe.series[0]!.points.at(-1)).toBe(4);
+  });
+
+  it('ticks too far apart or not whole still load, in bounded arrays (a damaged or hostile recording)', async () => {
+    const time = fakeClock();
+    const s = Session.open(
+      { title: 'hostile', region: 'us-east-1', sandbox: true },
+      { root: tempRoot(), now: time.now },
+    );
+    const loop = new SteadyLoop({
+      clock: time.loopClock,
+      probes: [{ id: 'p', title: 'p', tolerance: '== 1', run: async () => 1, check: () => true }],
+    });
+    await loop.tick();
+    for (const tick of [150_000, 150_001, 1e12, 1e12 + 3.5, 3e15]) {
+      time.advance(1000);
+      s.steadyTick({ ...loop.snapshot(), tick });
+    }
+    s.close();
+    const rec = loadRecording(s.dir);
+    const snap = snapshotAt(rec, rec.t1 - rec.t0);
+    expect(snap.probes[0]!.strip.filter((x) => x !== null)).toHaveLength(5);
+    expect(snap.probes[0]!.strip.length).toBeLessThanOrEqual(MAX_GRID_SLOTS + 5);
+    const chart = reportModel(rec).charts.find((c) => c.title.startsWith('p'));
+    expect(chart === undefined || chart.series[0]!.points.length <= MAX_GRID_SLOTS + 5).toBe(true);
   });
 });
