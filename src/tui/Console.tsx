@@ -30,6 +30,9 @@ import { TextField } from './widgets/TextField.js';
 /** While idle, the steady loop measures once per this many periods. */
 export const IDLE_SAMPLE_EVERY = 5;
 
+/** What the live view's probe strips show (its `?` help says it). */
+const LIVE_LEGEND = `✔ within tolerance  ✘ outside  · not measured (paused, or idle: every ${IDLE_SAMPLE_EVERY}th s)`;
+
 /** The smallest terminal the console lays out in. */
 export const MIN_SIZE: Size = { width: 80, height: 24 };
 
@@ -193,6 +196,7 @@ export function Console({
             onClose={() => setOverlay(undefined)}
             height={bodyHeight}
             width={size.width}
+            legend={screen === 'live' ? LIVE_LEGEND : undefined}
           />
         ) : overlay === 'quit' ? (
           <QuitDialog

@@ -61,6 +61,15 @@ describe('Console', () => {
     await ui.unmount();
   });
 
+  it('? on the live view says what the strip symbols mean, a dot included', async () => {
+    const { ui } = await open();
+    await ui.press('v', '?');
+    expect(ui.frame()).toContain('· not measured (paused, or idle: every 5th s)');
+    await ui.press('x', 'i', '?');
+    expect(ui.frame()).not.toContain('not measured');
+    await ui.unmount();
+  });
+
   it('n adds a note stamped on the timeline', async () => {
     const { ui, steady } = await open();
     await ui.press('v', 'n', 'web tier held', keys.enter);

@@ -13,12 +13,14 @@ export interface HelpProps {
   /** Rows available (default: as many as needed). */
   height?: number;
   width?: number;
+  /** One line under the keys saying what the screen's symbols mean. */
+  legend?: string;
 }
 
 type Line = { key: string; title?: string; label?: string; description?: string; dangerous?: boolean };
 
 /** A bordered list of keys and what they do. */
-export function Help({ groups, onClose, height, width = 80 }: HelpProps) {
+export function Help({ groups, onClose, height, width = 80, legend }: HelpProps) {
   const { theme, readOnly } = useSettings();
   useKeypress(
     () => {
@@ -36,7 +38,7 @@ export function Help({ groups, onClose, height, width = 80 }: HelpProps) {
       dangerous: c.dangerous,
     })),
   ]);
-  const room = height ? Math.max(1, height - 4) : lines.length;
+  const room = height ? Math.max(1, height - 4 - (legend ? 1 : 0)) : lines.length;
   const columns = lines.length > room ? 2 : 1;
   const perColumn = Math.ceil(lines.length / columns);
   const colWidth = Math.floor((width - 4) / columns);
@@ -72,6 +74,11 @@ export function Help({ groups, onClose, height, width = 80 }: HelpProps) {
           ),
         )}
       </Box>
+      {legend ? (
+        <Text color={theme.text.secondary} wrap="truncate">
+          {legend}
+        </Text>
+      ) : null}
       <Text color={theme.text.secondary}>any key closes this help</Text>
     </Box>
   );
