@@ -1,10 +1,11 @@
 // The sandbox's small parts on their own: PRNG, clock, metric store bounds and statistics, fault
 // knobs, and paging tokens.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClock, VIRTUAL_EPOCH } from '../../src/sandbox/clock.js';
 import { SandboxError } from '../../src/sandbox/errors.js';
 import { FaultKnobs } from '../../src/sandbox/faults.js';
-import { MetricStore, statistic } from '../../src/sandbox/metrics.js';
+import { type Agg, MetricStore, statistic } from '../../src/sandbox/metrics.js';
 import { page } from '../../src/sandbox/paging.js';
 import { Rng } from '../../src/sandbox/rng.js';
 
@@ -56,8 +57,8 @@ describe('metric store', () => {
     // 3 h at 10 s is 1,081 points; old points are trimmed in batches of at most 1/8 of that.
     expect(s.points.length).toBeGreaterThanOrEqual(1081);
     expect(s.points.length).toBeLessThanOrEqual(1081 + 1081 / 8);
-    expect(s.points[0]!.t).toBeGreaterThanOrEqual(3 * 3600_000 - (3 * 3600_000) / 8);
-    expect(s.points.at(-1)!.t).toBe(6 * 3600_000);
+    expect(s.points.time(0)).toBeGreaterThanOrEqual(3 * 3600_000 - (3 * 3600_000) / 8);
+    expect(s.points.time(s.points.length - 1)).toBe(6 * 3600_000);
   });
 
   it('aggregates by period and computes statistics and percentiles', () => {
@@ -69,6 +70,57 @@ describe('metric store', () => {
     expect(
       ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'p90', 'p50'].map((s) => statistic(b!, s)),
     ).toEqual([5.5, 55, 1, 10, 10, 9, 5]);
+  });
+  it('answers like a plain sorted list for puts in any order, merges and trims included', () => {
+    // A model: every put kept as an object in a sorted array, trimmed the same way.
+    const put = fc.record({
+      t: fc.integer({ min: 0, max: 400 }).map((n) => n * 5_000),
+      v: fc.integer({ min: -50, max: 50 }),
+      samples: fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(put, { maxLength: 300 }), (puts) => {
+        const retention = 600_000;
+        const store = new MetricStore(retention);
+        const key = { namespace: 'N', name: 'm', dimensions: [] };
+        let model: Agg[] = [];
+        let lastPut = 0;
+        for (const { t, v, samples } of puts) {
+          store.put(key, t, { sum: v, count: 1, min: v, max: v, values: samples });
+          lastPut = Math.max(lastPut, t);
+          const at = t - (t % 10_000);
+          const same = model.find((p) => p.t === at);
+          if (same) {
+            same.sum += v;
+            same.count += 1;
+            same.min = Math.min(same.min, v);
+            same.max = Math.max(same.max, v);
+            if (samples?.length) same.values = (same.values ?? []).concat(samples);
+          } else {
+            const p: Agg = { t: at, sum: v, count: 1, min: v, max: v };
+            if (samples) p.values = samples.slice();
+            model = [...model, p].sort((a, b) => a.t - b.t);
+          }
+          const old = model.filter((p) => p.t < lastPut - retention).length;
+          if (old && old >= Math.max(8, model.length >> 3)) model = model.slice(old);
+        }
+        const s = store.get('N', 'm', []);
+        expect(s?.points.toJSON() ?? []).toEqual(model);
+        expect(store.buckets(s, 100_000, 1_500_000, 60_000).map((b) => [b.t, b.sum, b.count])).toEqual(
+          [
+            ...new Set(
+              model.filter((p) => p.t >= 100_000 && p.t < 1_500_000).map((p) => p.t - (p.t % 60_000)),
+            ),
+          ].map((bt) => {
+            const inside = model.filter(
+              (p) => p.t - (p.t % 60_000) === bt && p.t >= 100_000 && p.t < 1_500_000,
+            );
+            return [bt, inside.reduce((a, p) => a + p.sum, 0), inside.reduce((a, p) => a + p.count, 0)];
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // Alarm evaluation with CloudWatch's semantics: every period (every minute at most) each metric
 // alarm looks at its last EvaluationPeriods complete periods, counts breaching datapoints
 // (treating missing data as configured), and changes state with AWS-worded reasons and history.
-import { statistic } from '../metrics.js';
+import { type Series, statistic } from '../metrics.js';
 import type { AlarmRec } from '../model-ecs.js';
 import type { World } from '../world.js';
 
@@ -60,6 +60,19 @@ export function setAlarmState(
   if (world.alarmHistory.length > 10_000) world.alarmHistory.splice(0, world.alarmHistory.length - 10_000);
 }
 
+// The series each alarm watches, once it exists: 2,000 alarms a minute would otherwise build 2,000
+// canonical keys. PutMetricAlarm makes a new record, so a changed alarm looks its series up again.
+const watched = new WeakMap<AlarmRec, Series>();
+
+function seriesOf(world: World, alarm: AlarmRec): Series | undefined {
+  let s = watched.get(alarm);
+  if (!s) {
+    s = world.metrics.get(alarm.namespace, alarm.metricName, alarm.dimensions);
+    if (s) watched.set(alarm, s);
+  }
+  return s;
+}
+
 /** Evaluates one alarm at time t (a period boundary). */
 export function evaluateAlarm(world: World, alarm: AlarmRec, t: number): void {
   const cmp = COMPARE[alarm.comparison];
@@ -67,7 +80,7 @@ export function evaluateAlarm(world: World, alarm: AlarmRec, t: number): void {
   const periodMs = alarm.period * 1000;
   const end = t - (t % periodMs);
   const start = end - alarm.evaluationPeriods * periodMs;
-  const series = world.metrics.get(alarm.namespace, alarm.metricName, alarm.dimensions);
+  const series = seriesOf(world, alarm);
   const stat = alarm.statistic ?? alarm.extendedStatistic ?? 'Average';
   const byTime = new Map(world.metrics.buckets(series, start, end, periodMs).map((b) => [b.t, b]));
   const points: { t: number; v?: number; n: number }[] = [];

@@ -20,16 +20,12 @@ function put(
   t: number,
   namespace: string,
   name: string,
-  dims: [string, string][],
+  dims: readonly (readonly [string, string])[],
   value: number,
   unit: string,
   samples?: number[],
 ): void {
-  const series = world.metrics.seriesOwnedBy(
-    owner,
-    { namespace, name, dimensions: dims.map(([Name, Value]) => ({ Name, Value })) },
-    t,
-  );
+  const series = world.metrics.seriesOwnedBy(owner, namespace, name, dims, t);
   world.metrics.putTo(series, t, { sum: value, count: 1, min: value, max: value, values: samples }, unit);
 }
 
@@ -85,15 +81,7 @@ function appTraffic(
   );
   const avg = samples.reduce((a, b) => a + b, 0) / samples.length;
   world.metrics.putTo(
-    world.metrics.seriesOwnedBy(
-      app,
-      {
-        namespace: 'AWS/ApplicationELB',
-        name: 'TargetResponseTime',
-        dimensions: [{ Name: 'LoadBalancer', Value: app.loadBalancer }],
-      },
-      t,
-    ),
+    world.metrics.seriesOwnedBy(app, 'AWS/ApplicationELB', 'TargetResponseTime', [lb], t),
     t,
     {
       sum: avg * Math.max(1, requests),
@@ -173,11 +161,9 @@ export function traffic(world: World, t: number): void {
       world.metrics.putTo(
         world.metrics.seriesOwnedBy(
           asg,
-          {
-            namespace: 'AWS/EC2',
-            name: 'CPUUtilization',
-            dimensions: [{ Name: 'AutoScalingGroupName', Value: asg.name }],
-          },
+          'AWS/EC2',
+          'CPUUtilization',
+          [['AutoScalingGroupName', asg.name]],
           t,
         ),
         t,
