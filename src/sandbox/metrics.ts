@@ -28,36 +28,32 @@ export interface Series extends MetricKey {
 
 const MAX_SAMPLES = 64;
 
-/** A series' points in time order, held in columns of numbers rather than one object per point:
- * a large world keeps ~200,000 points that live for minutes, and as objects every one of them
- * was copied by each young-generation collection and then marked by each full one. */
+/** A series' points in time order, as numbers in one flat array (t, sum, count, min, max per
+ * point) rather than one object per point: a large world keeps ~250,000 points that live for
+ * minutes, and as objects each was copied by young-generation collections and marked by full
+ * ones. A JS array of numbers is stored unboxed and never traced, and grows inside V8's heap
+ * (typed arrays would each need a backing store: 10,000 series growing on the same minute tick
+ * took a quarter of a second). */
 export class Points {
-  private t: Float64Array = new Float64Array(8);
-  private sum: Float64Array = new Float64Array(8);
-  private count: Float64Array = new Float64Array(8);
-  private min: Float64Array = new Float64Array(8);
-  private max: Float64Array = new Float64Array(8);
+  private d: number[] = [];
   /** Raw samples per point (for percentiles), made only for series that are given samples. */
   private samples?: (number[] | undefined)[];
+  /** The first held point's slot (dropped points stay in front until a compaction). */
   private start = 0;
   /** How many points are held. */
   length = 0;
 
   /** The time of the i-th point (0 is the oldest). */
   time(i: number): number {
-    return this.t[this.start + i]!;
+    return this.d[(this.start + i) * STRIDE]!;
   }
 
   /** The i-th point as an object (reads and snapshots only; the store never keeps these). */
   at(i: number): Agg {
     const j = this.start + i;
-    const a: Agg = {
-      t: this.t[j]!,
-      sum: this.sum[j]!,
-      count: this.count[j]!,
-      min: this.min[j]!,
-      max: this.max[j]!,
-    };
+    const k = j * STRIDE;
+    const d = this.d;
+    const a: Agg = { t: d[k]!, sum: d[k + 1]!, count: d[k + 2]!, min: d[k + 3]!, max: d[k + 4]! };
     const v = this.samples?.[j];
     if (v) a.values = v;
     return a;
@@ -66,15 +62,9 @@ export class Points {
   /** Adds the i-th point into an aggregate (a period's bucket), without making an object for it. */
   mergeInto(into: Agg, i: number): void {
     const j = this.start + i;
-    into.sum += this.sum[j]!;
-    into.count += this.count[j]!;
-    into.min = Math.min(into.min, this.min[j]!);
-    into.max = Math.max(into.max, this.max[j]!);
+    mergeNumbers(into, this.d, j * STRIDE);
     const v = this.samples?.[j];
-    if (v?.length) {
-      into.values = (into.values ?? []).concat(v);
-      if (into.values.length > MAX_SAMPLES * 16) into.values = into.values.slice(-MAX_SAMPLES * 16);
-    }
+    if (v?.length) into.values = boundedConcat(into.values, v);
   }
 
   /** Every point as an object, oldest first (the world's JSON snapshot). */
@@ -88,7 +78,7 @@ export class Points {
     let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.t[this.start + mid]! < at) lo = mid + 1;
+      if (this.time(mid) < at) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -98,26 +88,26 @@ export class Points {
   add(at: number, v: Omit<Agg, 't'>): void {
     let i = this.length;
     if (i > 0 && this.time(i - 1) > at) i = this.lowerBound(at);
-    if (i > 0 && this.time(i - 1) === at) {
-      this.mergeAt(this.start + i - 1, v);
+    const same = i > 0 && this.time(i - 1) === at ? i - 1 : i < this.length && this.time(i) === at ? i : -1;
+    if (same >= 0) {
+      this.mergeAt(this.start + same, v);
       return;
     }
-    if (i < this.length && this.time(i) === at) {
-      this.mergeAt(this.start + i, v);
-      return;
-    }
-    this.makeRoom();
     const j = this.start + i;
-    const end = this.start + this.length;
-    if (i < this.length) {
-      for (const col of [this.t, this.sum, this.count, this.min, this.max]) col.copyWithin(j + 1, j, end);
+    const k = j * STRIDE;
+    const d = this.d;
+    if (i === this.length && k < d.length) {
+      // Reuse the room a compaction left: the array never shrinks, so it is never reallocated.
+      d[k] = at;
+      d[k + 1] = v.sum;
+      d[k + 2] = v.count;
+      d[k + 3] = v.min;
+      d[k + 4] = v.max;
+    } else if (i === this.length) d.push(at, v.sum, v.count, v.min, v.max);
+    else {
+      this.d.splice(j * STRIDE, 0, at, v.sum, v.count, v.min, v.max);
       this.samples?.splice(j, 0, undefined);
     }
-    this.t[j] = at;
-    this.sum[j] = v.sum;
-    this.count[j] = v.count;
-    this.min[j] = v.min;
-    this.max[j] = v.max;
     if (v.values || this.samples) {
       this.samples ??= [];
       this.samples[j] = v.values?.slice(0, MAX_SAMPLES);
@@ -125,52 +115,48 @@ export class Points {
     this.length++;
   }
 
-  /** Drops the `n` oldest points. */
+  /** Drops the `n` oldest points; their room is reused once the dropped outnumber the held. */
   dropOldest(n: number): void {
     if (this.samples) for (let k = 0; k < n; k++) this.samples[this.start + k] = undefined;
     this.start += n;
     this.length -= n;
-  }
-
-  private mergeAt(j: number, v: Omit<Agg, 't'>): void {
-    this.sum[j]! += v.sum;
-    this.count[j]! += v.count;
-    this.min[j] = Math.min(this.min[j]!, v.min);
-    this.max[j] = Math.max(this.max[j]!, v.max);
-    if (v.values?.length) {
-      this.samples ??= [];
-      let vals = (this.samples[j] ?? []).concat(v.values);
-      if (vals.length > MAX_SAMPLES * 16) vals = vals.slice(-MAX_SAMPLES * 16);
-      this.samples[j] = vals;
+    if (this.start > this.length) {
+      const from = this.start * STRIDE;
+      this.d.copyWithin(0, from, from + this.length * STRIDE);
+      if (this.samples) this.samples = this.samples.slice(this.start, this.start + this.length);
+      this.start = 0;
     }
   }
 
-  /** Ensures one free slot after the last point: slides the points to the front when the dropped
-   * ones leave half the room, otherwise doubles the columns. */
-  private makeRoom(): void {
-    const cap = this.t.length;
-    if (this.start + this.length < cap) return;
-    const grow = this.length * 2 >= cap;
-    const size = grow ? cap * 2 : cap;
-    const from = this.start;
-    const to = from + this.length;
-    const move = (col: Float64Array): Float64Array => {
-      if (!grow) {
-        col.copyWithin(0, from, to);
-        return col;
-      }
-      const next = new Float64Array(size);
-      next.set(col.subarray(from, to));
-      return next;
-    };
-    this.t = move(this.t);
-    this.sum = move(this.sum);
-    this.count = move(this.count);
-    this.min = move(this.min);
-    this.max = move(this.max);
-    if (this.samples) this.samples = this.samples.slice(from, to);
-    this.start = 0;
+  private mergeAt(j: number, v: Omit<Agg, 't'>): void {
+    const k = j * STRIDE;
+    const d = this.d;
+    d[k + 1] = d[k + 1]! + v.sum;
+    d[k + 2] = d[k + 2]! + v.count;
+    d[k + 3] = Math.min(d[k + 3]!, v.min);
+    d[k + 4] = Math.max(d[k + 4]!, v.max);
+    if (v.values?.length) {
+      this.samples ??= [];
+      this.samples[j] = boundedConcat(this.samples[j], v.values);
+    }
   }
+}
+
+/** Numbers per point in `Points`: t, sum, count, min, max. */
+const STRIDE = 5;
+
+/** Adds the point stored at `d[k..k+4]` into an aggregate. */
+function mergeNumbers(into: Agg, d: readonly number[], k: number): void {
+  into.sum += d[k + 1]!;
+  into.count += d[k + 2]!;
+  into.min = Math.min(into.min, d[k + 3]!);
+  into.max = Math.max(into.max, d[k + 4]!);
+}
+
+/** Samples appended to samples, keeping the newest 1,024. */
+function boundedConcat(into: number[] | undefined, more: readonly number[]): number[] {
+  const all = (into ?? []).concat(more);
+  return all.length > MAX_SAMPLES * 16 ? all.slice(-MAX_SAMPLES * 16) : all;
 }
 
 /** Canonical key: dimensions sorted by name, so order in a request does not matter. */

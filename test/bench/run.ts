@@ -18,6 +18,7 @@ const GROUPS: FigureGroup[] = await Promise.all([
   import('./figures/steady-loop.js').then((m) => m.steadyLoop),
   import('./figures/console.js').then((m) => m.consoleFigures),
   import('./figures/console-idle.js').then((m) => m.consoleIdle),
+  import('./figures/sandbox-simulation.js').then((m) => m.sandboxSimulation),
   import('./figures/console-process.js').then((m) => m.consoleProcess),
 ]);
 
