@@ -2,7 +2,7 @@
 // instances), calls and wall time, each against the 1x figure times the factor (linear growth).
 // Each size is built and discovered in its own process, so one size's heap never burdens another's.
 import { spawnSync } from 'node:child_process';
-import type { Figure, FigureGroup } from '../figure.js';
+import { collectGarbage, type Figure, type FigureGroup } from '../figure.js';
 
 const SCALES = [1, 4, 16];
 
@@ -90,7 +90,7 @@ if (process.argv[2] && import.meta.filename === process.argv[1]) {
   observer.observe({ entryTypes: ['gc'] });
   for (let i = 0; i < repeats; i++) {
     ctx.counter.reset();
-    global.gc?.();
+    collectGarbage();
     await new Promise((r) => setTimeout(r, 20)); // the forced collection's entry lands first
     gcInRun = 0;
     const started = performance.now();

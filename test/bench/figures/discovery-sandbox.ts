@@ -3,7 +3,7 @@
 import { discover } from '../../../src/aws/discovery/index.js';
 import { minimumCalls, totalCalls } from '../../../src/aws/discovery/minimum.js';
 import { rig } from '../../sandbox/support.js';
-import type { FigureGroup } from '../figure.js';
+import { collectGarbage, type FigureGroup } from '../figure.js';
 
 /** The large-sandbox discovery figures. */
 export const discoverySandbox: FigureGroup = {
@@ -12,19 +12,28 @@ export const discoverySandbox: FigureGroup = {
     const { sb: sandbox, ctx } = await rig({ size: 'large', seed: 1 });
     await discover(ctx, { pageSizes: { describeInstances: 5 } }); // warm the SDK and JIT on a first pass
     ctx.counter.reset();
-    global.gc?.();
+    collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     const rssBefore = process.memoryUsage().rss;
+    // The peak, sampled while discovery runs, over a collected heap: garbage included, so an upper
+    // bound. (What the inventory retains cannot be told apart here: the in-process sandbox's
+    // answers share objects with its world.)
+    let heapPeak = heapBefore;
+    const sampler = setInterval(() => {
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }, 5);
     const started = performance.now();
     const inv = await discover(ctx);
     const wall = performance.now() - started;
-    const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    clearInterval(sampler);
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     const rssGrowth = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+    const peakGrowth = (heapPeak - heapBefore) / 2 ** 20;
     const calls = ctx.counter.total;
     const minimum = totalCalls(minimumCalls(inv));
+    const world = `${inv.instances.length} instances, ${inv.autoScalingGroups.length} ASGs, ${inv.clusters.length} clusters, ${inv.services.length} services, ${inv.tasks.length} tasks, ${inv.alarms.length} alarms`;
     await ctx.destroy();
     sandbox.close();
-    const world = `${inv.instances.length} instances, ${inv.autoScalingGroups.length} ASGs, ${inv.clusters.length} clusters, ${inv.services.length} services, ${inv.tasks.length} tasks, ${inv.alarms.length} alarms`;
     return [
       {
         figure: 'large sandbox discovery API calls',
@@ -47,10 +56,10 @@ export const discoverySandbox: FigureGroup = {
         figure: 'large sandbox discovery memory growth',
         target: '< 300 MB',
         targetValue: 300,
-        measured: Math.max(heapGrowth, rssGrowth),
+        measured: Math.max(peakGrowth, rssGrowth),
         unit: 'MB',
         better: 'lower',
-        note: `heap ${heapGrowth.toFixed(0)} MB, rss ${rssGrowth.toFixed(0)} MB`,
+        note: `the larger of the heap's peak during discovery (${peakGrowth.toFixed(0)} MB over a collected heap, garbage included) and the rss growth (${rssGrowth.toFixed(0)} MB)`,
       },
     ];
   },
