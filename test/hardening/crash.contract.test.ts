@@ -2,7 +2,8 @@
 // (pauses between), and is killed with SIGKILL right after the k-th event reaches events.ndjson,
 // for k = 1..26. Then `gameday recover --yes` must find every change without its undo and undo
 // it: every instance running again, nothing pending in the log, nothing undone twice, and a second
-// recover finds nothing. The test counts the distinct kill points and asserts 100% recovered.
+// recover finds nothing. The test counts the distinct kill points and asserts 100% recovered; a
+// kill that lands late, on a point already covered, is aimed again (up to three tries a point).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,10 +53,12 @@ describe.skipIf(moto.skip)('kill -9 at each point of a recorded run, then gameda
     let recovered = 0;
     let changesRecovered = 0;
     const failures: string[] = [];
-    for (let k = 1; k <= KILL_POINTS; k++) {
+    let kills = 0;
+    /** One run killed after its k-th event, then recovered and checked; returns where it died. */
+    const killAndRecover = async (k: number, attempt: number): Promise<number | 'finished'> => {
       const ctx = await openMoto();
       const ids = await launchOptedIn(ctx, 6);
-      const dir = workdir(`crash-${k}`);
+      const dir = workdir(`crash-${k}-${attempt}`);
       const env = motoEnv(ctx.settings.endpoint!);
       const file = writeExperiment(dir, 'exp.json', stopOneByOne(ids, 0.15));
       const child = startCli(['run', file, '--record-dir', 'rec'], { cwd: dir, env });
@@ -68,9 +71,10 @@ describe.skipIf(moto.skip)('kill -9 at each point of a recorded run, then gameda
       await child.exit;
       if (at === 'finished') {
         failures.push(`k=${k}: the run finished before its ${k}th event`);
-        continue;
+        await ctx.destroy();
+        return at;
       }
-      points.add(at);
+      kills++;
       const before = undoAccount(onlyRecording(join(dir, 'rec')));
       const r = await runCli(['recover', '--record-dir', join(dir, 'rec'), '--yes'], env);
       const states = await instanceStates(ctx, ids);
@@ -91,11 +95,24 @@ describe.skipIf(moto.skip)('kill -9 at each point of a recorded run, then gameda
             `undone twice ${after.twice.join(',')}; recover said ${r.stdout}${r.stderr}; still unfinished ${again.length}`,
         );
       await ctx.destroy();
+      return at;
+    };
+    for (let k = 1; k <= KILL_POINTS; k++) {
+      // Events can land a few at a time (an action's start and end, or a busy machine polling late),
+      // so a kill aimed at event k may land later, on a point already covered: aim again, twice.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const at = await killAndRecover(k, attempt);
+        if (at === 'finished') break;
+        if (at === k || !points.has(at)) {
+          points.add(at);
+          break;
+        }
+      }
     }
-    recordTally('crash', 'kill -9 points', 'recovered', recovered === KILL_POINTS, recovered);
+    recordTally('crash', 'kill -9 points', 'recovered', recovered === kills, recovered);
     recordTally('crash', 'changes left by the kill', 'undone by recover', true, changesRecovered);
     expect(failures).toEqual([]);
-    expect(recovered).toBe(KILL_POINTS);
+    expect(recovered).toBe(kills);
     expect(points.size).toBeGreaterThanOrEqual(20);
     // Some kills must have left changes behind, or the test proves nothing about recovery.
     expect(changesRecovered).toBeGreaterThanOrEqual(10);
