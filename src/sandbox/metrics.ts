@@ -105,7 +105,7 @@ export class Points {
       d[k + 4] = v.max;
     } else if (i === this.length) d.push(at, v.sum, v.count, v.min, v.max);
     else {
-      this.d.splice(j * STRIDE, 0, at, v.sum, v.count, v.min, v.max);
+      d.splice(k, 0, at, v.sum, v.count, v.min, v.max);
       this.samples?.splice(j, 0, undefined);
     }
     if (v.values || this.samples) {

@@ -4,7 +4,7 @@
 import type { LoopEvent, LoopMarker, LoopSnapshot, ProbeState, SeriesState } from '../steady/types.js';
 import type { SessionEvent, Timed } from './events.js';
 import { ofType, type Recording } from './recording.js';
-import { MAX_GRID_SLOTS, periodPerTick, slotsBetween } from './tick-grid.js';
+import { gridBudget, periodPerTick, slotsBetween } from './tick-grid.js';
 
 /** Playback speeds the review offers. */
 export const SPEEDS = [1, 10, 60] as const;
@@ -43,12 +43,8 @@ export function snapshotAt(rec: Recording, offsetMs: number): LoopSnapshot {
   let lastMetricTick: number | undefined;
   const lastProbeTick = new Map<string, number>();
   // Empty slots this snapshot may still add (a hostile recording cannot make it build millions).
-  let padBudget = MAX_GRID_SLOTS;
-  const pad = (last: number | undefined, t: number) => {
-    const n = Math.min(slotsBetween(last, t), padBudget);
-    padBudget -= n;
-    return n;
-  };
+  const budget = gridBudget();
+  const pad = (last: number | undefined, t: number) => slotsBetween(last, t, budget);
 
   let alarms: Record<string, string> = {};
   let stopConditions = '';

@@ -76,9 +76,16 @@ export function onTickGrid<T extends { tick: number }>(
 }
 
 /** How many empty slots go before a sample at `tick` that follows one at `last`: the periods
- * between them, none when the ticks are not whole numbers in order or the gap is too wide. */
-export function slotsBetween(last: number | undefined, tick: number): number {
+ * between them, none when the ticks are not whole numbers in order or the gap is too wide, and no
+ * more than the budget has left (what is given is taken from it). */
+export function slotsBetween(
+  last: number | undefined,
+  tick: number,
+  budget: GridBudget = gridBudget(),
+): number {
   if (last === undefined || !Number.isSafeInteger(last) || !Number.isSafeInteger(tick)) return 0;
   const gap = tick - last - 1;
-  return gap > 0 && gap < MAX_GRID_SLOTS ? gap : 0;
+  const n = gap > 0 && gap < MAX_GRID_SLOTS ? Math.min(gap, budget.left) : 0;
+  budget.left -= n;
+  return n;
 }

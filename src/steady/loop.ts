@@ -166,8 +166,14 @@ export class SteadyLoop {
   start(): void {
     if (this.snap.running) return;
     this.update({ running: true });
-    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs * this.every);
+    this.schedule();
     void this.tick();
+  }
+
+  /** (Re)arms the timer at the current sampling rate. */
+  private schedule(): void {
+    if (this.timer !== undefined) this.clock.clearInterval(this.timer);
+    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs * this.every);
   }
 
   /**
@@ -182,8 +188,7 @@ export class SteadyLoop {
     if (every === this.every) return;
     this.every = every;
     if (this.timer === undefined) return;
-    this.clock.clearInterval(this.timer);
-    this.timer = this.clock.setInterval(() => void this.tick(), this.opts.periodMs * every);
+    this.schedule();
     if (every === 1) void this.tick();
   }
 

@@ -81,10 +81,6 @@ export function useNow(source: number | Store<number>): number {
 /** A text made from a time source's time (a clock, "updated 5s ago"): re-renders the caller only
  * when the text changes, so an idle console whose texts stand still draws no frame. */
 export function useNowText(source: number | Store<number>, format: (now: number) => string): string {
-  const fixed = typeof source === 'number';
-  return useSyncExternalStore(
-    fixed ? still : source.subscribe,
-    fixed ? () => format(source) : () => format(source.snapshot()),
-    fixed ? () => format(source) : () => format(source.snapshot()),
-  );
+  const text = typeof source === 'number' ? () => format(source) : () => format(source.snapshot());
+  return useSyncExternalStore(typeof source === 'number' ? still : source.subscribe, text, text);
 }
